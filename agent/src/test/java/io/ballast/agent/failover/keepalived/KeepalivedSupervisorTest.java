@@ -1,0 +1,126 @@
+package io.ballast.agent.failover.keepalived;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ballast.agent.testsupport.RealEngines;
+import io.ballast.model.api.Role;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real keepalived, alone in a network namespace of its own, driven through the supervisor and the fifo. */
+class KeepalivedSupervisorTest {
+
+    @TempDir
+    Path dir;
+
+    private final String netns = "bl-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20)) + "-ka";
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<KeepalivedNotification> transitions = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void namespaceWithOneInterface() throws Exception {
+        RealEngines.require("keepalived supervision", true, "keepalived", "ip", "mkfifo");
+        run("ip", "netns", "add", netns);
+        run("ip", "-n", netns, "link", "set", "lo", "up");
+        // This kernel has no dummy interfaces: a veth pair whose far end stays in the namespace does the same.
+        run("ip", "-n", netns, "link", "add", "vrrp0", "type", "veth", "peer", "name", "vrrp0-far");
+        run("ip", "-n", netns, "addr", "add", "192.0.2.11/24", "dev", "vrrp0");
+        run("ip", "-n", netns, "link", "set", "vrrp0", "up");
+        run("ip", "-n", netns, "link", "set", "vrrp0-far", "up");
+    }
+
+    @AfterEach
+    void removeNamespace() throws Exception {
+        if (RealEngines.onPath("ip")) {
+            new ProcessBuilder("ip", "netns", "del", netns).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void lonelyDirectorBecomesMasterTakesTheVipAndIsRestartedAfterSigkill() throws Exception {
+        try (NotifyFifo fifo = NotifyFifo.open(dir.resolve("notify.fifo"), transitions::add);
+             KeepalivedSupervisor keepalived = new KeepalivedSupervisor(List.of("ip", "netns", "exec", netns),
+                     "keepalived", writeConfig(fifo.path()), dir, events::add)) {
+            keepalived.start();
+
+            awaitTrue(() -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER), 10);
+            awaitTrue(() -> addresses().contains("203.0.113.10/32"), 5);
+
+            long firstPid = keepalived.pid();
+            new ProcessBuilder("kill", "-KILL", Long.toString(firstPid)).start().waitFor();
+            awaitTrue(() -> keepalived.pid() > 0 && keepalived.pid() != firstPid, 10);
+
+            assertThat(keepalived.restartCount()).isEqualTo(1);
+            assertThat(events).anyMatch(e -> e.startsWith("keepalived exited with code"));
+            transitions.clear();
+            awaitTrue(() -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER), 10);
+        }
+        assertThat(addresses()).doesNotContain("203.0.113.10/32");
+    }
+
+    private Path writeConfig(Path fifo) throws IOException {
+        String conf = """
+                global_defs {
+                    router_id test-lb-a
+                    vrrp_version 3
+                    notify_fifo %s
+                }
+                vrrp_instance ballast_51 {
+                    state BACKUP
+                    interface vrrp0
+                    virtual_router_id 51
+                    priority 100
+                    advert_int 0.1
+                    unicast_src_ip 192.0.2.11
+                    unicast_peer {
+                        192.0.2.12
+                    }
+                    virtual_ipaddress {
+                        203.0.113.10/32 dev vrrp0
+                    }
+                }
+                """.formatted(fifo);
+        return Files.writeString(dir.resolve("keepalived.conf"), conf, StandardCharsets.UTF_8);
+    }
+
+    private String addresses() {
+        try {
+            Process p = new ProcessBuilder("ip", "-n", netns, "-o", "addr", "show", "dev", "vrrp0")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(5, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("condition not met within " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+    }
+}
