@@ -1,0 +1,194 @@
+package io.ballast.agent.state;
+
+import io.ballast.model.api.StatsPoint;
+import io.ballast.model.api.StatsReport;
+import io.ballast.model.api.StatsSeries;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Traffic history: 1 s points for 15 minutes in memory ({@link StatsMemory}); coarser steps in SQLite
+ * per {@link StatsTier}, each written when its step closes and pruned past its age in the same
+ * transaction, so the file stays bounded without a separate cleaner.
+ */
+public final class StatsHistory {
+
+    private final AgentDatabase db;
+    private final StatsMemory memory = new StatsMemory();
+    private final Map<StatsTier, Map<SeriesKey, StatsAccumulator>> open = new EnumMap<>(StatsTier.class);
+    private final Map<StatsTier, Long> openStart = new EnumMap<>(StatsTier.class);
+    private final Map<SeriesKey, Long> seriesIds = new HashMap<>();
+
+    public StatsHistory(AgentDatabase db) throws SQLException {
+        this.db = db;
+        db.with(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, service TEXT NOT NULL,"
+                        + " real_server TEXT NOT NULL, UNIQUE(service, real_server))");
+                s.execute("CREATE TABLE IF NOT EXISTS samples (tier INTEGER NOT NULL, t INTEGER NOT NULL,"
+                        + " series INTEGER NOT NULL, conns INTEGER, active INTEGER, bytes_in INTEGER, bytes_out INTEGER,"
+                        + " PRIMARY KEY (tier, t, series)) WITHOUT ROWID");
+                try (ResultSet rs = s.executeQuery("SELECT id, service, real_server FROM series")) {
+                    while (rs.next()) {
+                        String rsKey = rs.getString(3);
+                        seriesIds.put(new SeriesKey(rs.getString(2), rsKey.isEmpty() ? null : rsKey), rs.getLong(1));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Takes one second of traffic: the cluster total and every service and real server. */
+    public synchronized void record(long atMillis, StatsPoint total, Map<SeriesKey, StatsPoint> points) throws SQLException {
+        memory.add(StatsMemory.TOTAL, total);
+        for (Map.Entry<SeriesKey, StatsPoint> e : points.entrySet()) {
+            if (e.getKey().isService()) {
+                memory.add(e.getKey().service(), e.getValue());
+            }
+        }
+        for (StatsTier tier : StatsTier.values()) {
+            long start = atMillis - Math.floorMod(atMillis, tier.stepMillis);
+            Long current = openStart.get(tier);
+            if (current != null && current != start) {
+                flush(tier, current);
+            }
+            openStart.put(tier, start);
+            Map<SeriesKey, StatsAccumulator> accs = open.computeIfAbsent(tier, t -> new HashMap<>());
+            for (Map.Entry<SeriesKey, StatsPoint> e : points.entrySet()) {
+                if (tier.holds(e.getKey())) {
+                    accs.computeIfAbsent(e.getKey(), k -> new StatsAccumulator(start)).add(e.getValue());
+                }
+            }
+        }
+    }
+
+    /** Services that are no longer in the spec leave the in-memory window. */
+    public void retainServices(Set<String> services) {
+        memory.retainOnly(services);
+    }
+
+    /**
+     * Series between {@code from} and {@code to}: the 1 s window when the step asked for is under 10 s
+     * and the range is within the last 15 minutes, else the finest stored tier not finer than the step.
+     */
+    public StatsReport query(long from, long to, long step, long nowMillis) throws SQLException {
+        if (step < StatsTier.SERVICE_10S.stepMillis && from >= nowMillis - StatsMemory.SECONDS * 1000L) {
+            return new StatsReport(from, to, 1000, memory.range(from, to));
+        }
+        List<StatsSeries> series = new ArrayList<>();
+        StatsTier services = pick(step, nowMillis - from, false);
+        StatsTier servers = pick(step, nowMillis - from, true);
+        series.addAll(stored(services, from, to));
+        series.addAll(stored(servers, from, to));
+        return new StatsReport(from, to, services.stepMillis, series);
+    }
+
+    /** The coarsest tier not coarser than the step that still reaches back far enough; else the finest that does. */
+    private static StatsTier pick(long step, long age, boolean realServers) {
+        StatsTier best = null;
+        StatsTier finest = null;
+        for (StatsTier tier : StatsTier.values()) {
+            if (tier.realServers != realServers || tier.keepMillis < age) {
+                continue;
+            }
+            if (finest == null || tier.stepMillis < finest.stepMillis) {
+                finest = tier;
+            }
+            if (tier.stepMillis <= step && (best == null || tier.stepMillis > best.stepMillis)) {
+                best = tier;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        if (finest != null) {
+            return finest;
+        }
+        return realServers ? StatsTier.REAL_SERVER_1H : StatsTier.SERVICE_5MIN;
+    }
+
+    private List<StatsSeries> stored(StatsTier tier, long from, long to) throws SQLException {
+        return db.with(c -> {
+            Map<Long, SeriesKey> byId = new HashMap<>();
+            seriesIds.forEach((k, id) -> byId.put(id, k));
+            Map<SeriesKey, List<StatsPoint>> points = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t, series, conns, active, bytes_in, bytes_out"
+                    + " FROM samples WHERE tier = ? AND t >= ? AND t < ? ORDER BY t")) {
+                ps.setInt(1, tier.code);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SeriesKey key = byId.get(rs.getLong(2));
+                        if (key != null) {
+                            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new StatsPoint(rs.getLong(1),
+                                    rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+                        }
+                    }
+                }
+            }
+            List<StatsSeries> out = new ArrayList<>();
+            points.forEach((k, p) -> out.add(new StatsSeries(k.service(), k.realServer(), p)));
+            return out;
+        });
+    }
+
+    private void flush(StatsTier tier, long start) throws SQLException {
+        Map<SeriesKey, StatsAccumulator> accs = open.remove(tier);
+        if (accs == null || accs.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT OR REPLACE INTO samples VALUES (?,?,?,?,?,?,?)");
+                 PreparedStatement prune = c.prepareStatement("DELETE FROM samples WHERE tier = ? AND t < ?")) {
+                for (Map.Entry<SeriesKey, StatsAccumulator> e : accs.entrySet()) {
+                    StatsPoint p = e.getValue().point();
+                    insert.setInt(1, tier.code);
+                    insert.setLong(2, start);
+                    insert.setLong(3, seriesId(c, e.getKey()));
+                    insert.setLong(4, p.connections());
+                    insert.setLong(5, p.activeConnections());
+                    insert.setLong(6, p.bytesIn());
+                    insert.setLong(7, p.bytesOut());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                prune.setInt(1, tier.code);
+                prune.setLong(2, start - tier.keepMillis);
+                prune.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private long seriesId(Connection c, SeriesKey key) throws SQLException {
+        Long id = seriesIds.get(key);
+        if (id != null) {
+            return id;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO series(service, real_server) VALUES (?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, key.service());
+            ps.setString(2, key.realServer() == null ? "" : key.realServer());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        seriesIds.put(key, id);
+        return id;
+    }
+}
