@@ -65,6 +65,13 @@ final class VrrpStateMachine {
         return Action.NONE;
     }
 
+    /** Continues in the given role with new settings (after a spec change), without a new election. */
+    void resume(Role current, long now) {
+        preemptAllowedFrom = now + preemptDelayMs;
+        role = current == Role.MASTER ? Role.MASTER : Role.BACKUP;
+        deadline = role == Role.MASTER ? now : now + timers.masterDownMs(priority());
+    }
+
     Action onTimer(long now) {
         if (now < deadline) {
             return Action.NONE;
