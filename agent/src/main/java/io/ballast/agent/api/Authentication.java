@@ -33,7 +33,12 @@ final class Authentication {
             throw new ApiException(429, "", "too many failed logins from " + client + "; wait " + wait + " ms");
         }
         String header = ctx.header("Authorization");
-        if (header == null || !header.startsWith("Bearer ") || !token.matches(header.substring(7).trim())) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            // No token presented is no guess: answer at once, without counting it against the address.
+            ctx.header("WWW-Authenticate", "Bearer realm=\"ballast-agent\"");
+            throw new ApiException(401, "", "authentication required");
+        }
+        if (!token.matches(header.substring(7).trim())) {
             throttle.failed(client);
             ctx.header("WWW-Authenticate", "Bearer realm=\"ballast-agent\"");
             throw new ApiException(401, "", "authentication required");
