@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * {@code GET /api/v1/stream}: Server-Sent Events. Event "stats" once a second (a {@code StatsTick}),
  * event "event" for each journal entry as it is recorded (an {@code AgentEvent}, SSE id = event id).
  *
- * <pre>curl -k -N -H "Authorization: Bearer $TOKEN" https://127.0.0.1:9443/api/v1/stream</pre>
+ * <pre>curl -k -N -H "Authorization: Bearer $TOKEN" -H 'Accept: text/event-stream' https://127.0.0.1:9443/api/v1/stream</pre>
  */
 final class StreamResource {
 
