@@ -1,22 +1,67 @@
 package io.ballast.app.cli;
 
+import io.ballast.app.lab.DrillResult;
+import io.ballast.app.lab.FailoverDrill;
+import io.ballast.app.lab.Lab;
+import io.ballast.app.lab.LabForm;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code ballast lab}: a whole cluster on this machine. Until the lab lands it says so plainly. */
+/**
+ * {@code ballast lab}: a whole cluster on this machine — director agents, real servers and traffic —
+ * opened in the desktop client; {@code --headless} runs a failover drill instead and reports it.
+ */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = "Starts a whole cluster on this machine (directors, real servers, traffic) and opens the client.")
+        description = "Starts a whole cluster on this machine (directors, real servers, traffic) and opens the client.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the lab ran (headless: traffic recovered after the drill)",
+                        "1:headless: traffic did not recover", "2:the lab could not start"})
 final class LabCommand implements Callable<Integer> {
+
+    @Option(names = "--form", defaultValue = "ha-pair", paramLabel = "FORM",
+            description = "single, ha-pair or streamline (default: ${DEFAULT-VALUE})")
+    private String form;
+
+    @Option(names = "--headless", description = "no window: run a failover drill, print the takeover time, exit")
+    private boolean headless;
+
+    @Option(names = "--duration", defaultValue = "60s", paramLabel = "TIME",
+            description = "headless: upper bound of the whole run, e.g. 60s or 2m (default: ${DEFAULT-VALUE})")
+    private String duration;
+
+    @Option(names = "--rate", defaultValue = "50", paramLabel = "N", description = "requests per second (default: ${DEFAULT-VALUE})")
+    private int rate;
+
+    @Option(names = "--real-servers", defaultValue = "3", paramLabel = "N",
+            description = "real servers behind the VIP, for single and ha-pair (default: ${DEFAULT-VALUE})")
+    private int realServers;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        spec.commandLine().getErr().println("ballast lab: the one-command lab is not built yet (see the issue "
-                + "\"One-command lab\"); meanwhile `./ballast validate docs/examples/ha-pair.json` and "
-                + "`./ballast agent --config docs/examples/agent-userspace.json` work.");
-        return ExitCodes.TROUBLE;
+    public Integer call() throws Exception {
+        LabForm labForm;
+        Duration budget;
+        try {
+            labForm = LabForm.fromCli(form);
+            budget = DurationText.parse(duration);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("ballast lab: " + e.getMessage());
+            return ExitCodes.TROUBLE;
+        }
+        if (!headless) {
+            return DesktopLauncher.launchLab(labForm, realServers, rate, spec.commandLine().getErr());
+        }
+        spec.commandLine().getOut().println("ballast lab: starting a " + labForm + " cluster …");
+        try (Lab lab = Lab.start(labForm, realServers, rate)) {
+            FailoverDrill drill = new FailoverDrill(lab);
+            DrillResult result = drill.run(budget.dividedBy(2));
+            spec.commandLine().getOut().println(result.describe());
+            return result.recovered() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        }
     }
 }

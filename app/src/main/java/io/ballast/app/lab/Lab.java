@@ -1,0 +1,282 @@
+package io.ballast.app.lab;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.app.connection.AgentEndpoint;
+import io.ballast.app.lab.process.LabRealServer;
+import io.ballast.app.lab.process.LabTraffic;
+import io.ballast.app.lab.process.TrafficSecond;
+import io.ballast.model.ClusterSpec;
+import io.ballast.model.json.SpecCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A whole cluster on this machine, as separate processes: director agents (userspace plane, lab
+ * failover engine), real servers and a traffic generator. Closing the lab stops every process it
+ * started and removes its directory.
+ */
+public final class Lab implements AutoCloseable {
+
+    private static final Pattern LISTENING =
+            Pattern.compile("listening on (https://\\S+) \\(certificate SHA-256 ([0-9A-Fa-f:]+)\\)");
+    private static final long START_TIMEOUT_SECONDS = 60;
+
+    private final LabForm form;
+    private final LabLayout layout;
+    private final ClusterSpec spec;
+    private final Path dir;
+    private final String token;
+    private final Map<String, LabProcess> directors = new LinkedHashMap<>();
+    private final Map<String, AgentEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, LabProcess> realServers = new LinkedHashMap<>();
+    private final List<Consumer<TrafficSecond>> trafficListeners = new CopyOnWriteArrayList<>();
+    private final ObjectMapper json = new ObjectMapper();
+    private LabProcess traffic;
+
+    private Lab(LabForm form, int realServerCount) throws IOException {
+        this.form = form;
+        this.layout = LabLayout.plan(form, realServerCount);
+        this.spec = LabSpecs.of(form, layout);
+        this.dir = Files.createTempDirectory("ballast-lab-");
+        this.token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
+    }
+
+    /** Starts every process of the preset; on any failure stops what was started and throws. */
+    public static Lab start(LabForm form, int realServerCount, int requestsPerSecond) throws IOException {
+        Lab lab = new Lab(form, realServerCount);
+        try {
+            lab.boot(requestsPerSecond);
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void boot(int requestsPerSecond) throws IOException {
+        Files.writeString(dir.resolve("spec.json"), SpecCodec.write(spec));
+        Path tokenFile = Files.writeString(dir.resolve("token"), token);
+        Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+        for (LabLayout.ServerSlot server : layout.realServers()) {
+            startRealServer(server.id(), server.address(), server.port());
+        }
+        for (LabLayout.DirectorSlot director : layout.directors()) {
+            if (form == LabForm.STREAMLINE) {
+                startRealServer(director.id(), director.address(), director.servicePort());
+            }
+            writeAgentConfig(director);
+            startDirector(director.id());
+        }
+        URI vip = URI.create("http://" + layout.vip().getHostString() + ":" + layout.vip().getPort() + "/");
+        traffic = new LabProcess("traffic", List.of(LabPaths.java(), "-Xmx128m", "-cp", LabPaths.classPath(),
+                LabTraffic.class.getName(), vip.toString(), Integer.toString(requestsPerSecond)),
+                dir.resolve("traffic.log"));
+        traffic.start(line -> line.startsWith("{"), this::trafficLine, START_TIMEOUT_SECONDS);
+    }
+
+    private void trafficLine(String line) {
+        if (!line.startsWith("{")) {
+            return;
+        }
+        try {
+            TrafficSecond second = json.readValue(line, TrafficSecond.class);
+            trafficListeners.forEach(l -> l.accept(second));
+        } catch (IOException e) {
+            // A partial line from a killed generator: nothing to report.
+        }
+    }
+
+    private void writeAgentConfig(LabLayout.DirectorSlot self) throws IOException {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("nodeId", self.id());
+        config.put("listenAddress", self.address());
+        config.put("listenPort", self.apiPort());
+        config.put("stateDir", "state-" + self.id());
+        config.put("dataPlane", "userspace");
+        if (form == LabForm.SINGLE) {
+            config.put("failoverEngine", "single");
+        } else {
+            List<String> peers = new ArrayList<>();
+            for (LabLayout.DirectorSlot other : layout.directors()) {
+                if (!other.id().equals(self.id())) {
+                    peers.add(other.address() + ":" + other.advertPort());
+                }
+            }
+            config.put("failoverEngine", "lab");
+            config.put("failoverSettings", Map.of("bind", self.address() + ":" + self.advertPort(),
+                    "peers", String.join(",", peers)));
+        }
+        config.put("initialSpec", "spec.json");
+        config.put("reconcileIntervalSeconds", 2);
+        Files.writeString(dir.resolve("agent-" + self.id() + ".json"),
+                json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+    }
+
+    /** Starts (or restarts) a director's agent and waits until its API listens. */
+    public void startDirector(String id) throws IOException {
+        LabProcess agent = new LabProcess(id, List.of(LabPaths.java(), "-Xmx256m", "-jar",
+                LabPaths.agentJar().toString(), "--config", dir.resolve("agent-" + id + ".json").toString(),
+                "--token-file", dir.resolve("token").toString(), "--exit-with-parent"),
+                dir.resolve(id + ".log"));
+        String line = agent.start(l -> LISTENING.matcher(l).find(), l -> { }, START_TIMEOUT_SECONDS);
+        Matcher m = LISTENING.matcher(line);
+        if (!m.find()) {
+            throw new IOException("agent " + id + " printed an unexpected start line: " + line);
+        }
+        directors.put(id, agent);
+        endpoints.put(id, AgentEndpoint.of(m.group(1), token, m.group(2)));
+    }
+
+    /** SIGKILL of a director's agent: what a crash looks like to its peer and its clients. */
+    public void killDirector(String id) {
+        LabProcess agent = directors.get(id);
+        if (agent != null) {
+            agent.kill();
+        }
+        if (form == LabForm.STREAMLINE && realServers.containsKey(id)) {
+            // A streamline node is director and real server at once: the whole node goes down.
+            realServers.get(id).kill();
+        }
+    }
+
+    /** Brings a killed director back (and, in streamline, its real server). */
+    public void restartDirector(String id) throws IOException {
+        if (form == LabForm.STREAMLINE) {
+            LabLayout.DirectorSlot slot = layout.directors().stream().filter(d -> d.id().equals(id)).findFirst()
+                    .orElseThrow();
+            startRealServer(id, slot.address(), slot.servicePort());
+        }
+        startDirector(id);
+    }
+
+    public void stopRealServer(String id) {
+        LabProcess server = realServers.get(id);
+        if (server != null) {
+            server.kill();
+        }
+    }
+
+    public void startRealServer(String id) throws IOException {
+        LabLayout.ServerSlot slot = layout.realServers().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no real server '" + id + "' in this lab"));
+        startRealServer(slot.id(), slot.address(), slot.port());
+    }
+
+    private void startRealServer(String id, String address, int port) throws IOException {
+        LabProcess server = new LabProcess("real-server-" + id, List.of(LabPaths.java(), "-Xmx64m", "-cp",
+                LabPaths.classPath(), LabRealServer.class.getName(), id, address, Integer.toString(port)),
+                dir.resolve("real-server-" + id + ".log"));
+        server.start(l -> l.startsWith("ready "), l -> { }, START_TIMEOUT_SECONDS);
+        realServers.put(id, server);
+    }
+
+    /** Adds latency (ms) or errors (percent) to one real server's answers. */
+    public void degradeRealServer(String id, int latencyMs, int errorPercent) throws IOException {
+        String address = realServerAddress(id);
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            for (String path : List.of("/_lab/latency?ms=" + latencyMs, "/_lab/errors?percent=" + errorPercent)) {
+                http.send(HttpRequest.newBuilder(URI.create("http://" + address + path)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while changing real server " + id, e);
+        }
+    }
+
+    private String realServerAddress(String id) {
+        for (LabLayout.ServerSlot slot : layout.realServers()) {
+            if (slot.id().equals(id)) {
+                return slot.address() + ":" + slot.port();
+            }
+        }
+        for (LabLayout.DirectorSlot slot : layout.directors()) {
+            if (slot.id().equals(id) && slot.servicePort() > 0) {
+                return slot.address() + ":" + slot.servicePort();
+            }
+        }
+        throw new IllegalArgumentException("no real server '" + id + "' in this lab");
+    }
+
+    public void setTrafficRate(int requestsPerSecond) {
+        traffic.tell("rate " + requestsPerSecond);
+    }
+
+    public void onTraffic(Consumer<TrafficSecond> listener) {
+        trafficListeners.add(listener);
+    }
+
+    public LabForm form() {
+        return form;
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    /** How to reach each director's agent (address, token, pinned fingerprint), in spec order. */
+    public Map<String, AgentEndpoint> endpoints() {
+        return Map.copyOf(endpoints);
+    }
+
+    public boolean isDirectorRunning(String id) {
+        LabProcess agent = directors.get(id);
+        return agent != null && agent.isAlive();
+    }
+
+    /** Process ids of everything the lab started and that still runs. */
+    public List<Long> livePids() {
+        List<Long> pids = new ArrayList<>();
+        for (LabProcess p : allProcesses()) {
+            if (p.isAlive()) {
+                pids.add(p.pid());
+            }
+        }
+        return pids;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    private List<LabProcess> allProcesses() {
+        List<LabProcess> all = new ArrayList<>(directors.values());
+        all.addAll(realServers.values());
+        if (traffic != null) {
+            all.add(traffic);
+        }
+        return all;
+    }
+
+    @Override
+    public void close() {
+        allProcesses().forEach(LabProcess::close);
+        deleteRecursively(dir);
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("lab: could not remove " + root + ": " + e.getMessage());
+        }
+    }
+}
