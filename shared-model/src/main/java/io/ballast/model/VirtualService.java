@@ -2,6 +2,9 @@ package io.ballast.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +33,7 @@ public record VirtualService(
         int port,
         Integer firewallMark,
         String addressFamily,
-        Scheduler scheduler,
+        @JsonProperty(required = true) Scheduler scheduler,
         Set<SchedulerFlag> schedulerFlags,
         Persistence persistence,
         ForwardingMethod forwarding,
@@ -39,7 +42,9 @@ public record VirtualService(
         List<RealServer> realServers) {
 
     public VirtualService {
-        schedulerFlags = schedulerFlags == null ? Set.of() : Set.copyOf(schedulerFlags);
+        // EnumSet keeps declaration order, so the JSON (and the spec hash) is the same on every JVM.
+        schedulerFlags = schedulerFlags == null || schedulerFlags.isEmpty() ? Set.of()
+                : Collections.unmodifiableSet(EnumSet.copyOf(schedulerFlags));
         realServers = realServers == null ? List.of() : List.copyOf(realServers);
         forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
     }
