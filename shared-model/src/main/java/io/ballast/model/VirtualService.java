@@ -3,6 +3,8 @@ package io.ballast.model;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Set;
  * @param protocol       tcp, udp or sctp; null for a firewall-mark service
  * @param address        the VIP; null for a firewall-mark service
  * @param port           the VIP's port; 0 for a firewall-mark service
- * @param firewallMark   set for a firewall-mark service (ipvsadm -f), else null
+ * @param firewallMark   set for a firewall-mark service (ipvsadm -f), else null; unsigned 32 bits (1..4294967295)
  * @param addressFamily  for a firewall-mark service: "inet" or "inet6"; otherwise derived from the address
  * @param scheduler      one of the IPVS schedulers
  * @param schedulerFlags hashing flags (sh-fallback, mh-port…)
@@ -31,6 +33,8 @@ public record VirtualService(
         Protocol protocol,
         String address,
         int port,
+        @JsonSerialize(using = UnsignedIntJson.Serializer.class)
+        @JsonDeserialize(using = UnsignedIntJson.Deserializer.class)
         Integer firewallMark,
         String addressFamily,
         @JsonProperty(required = true) Scheduler scheduler,

@@ -20,6 +20,8 @@ final class JsonProblems {
 
     private static final Pattern UNEXPECTED_CHARACTER =
             Pattern.compile("Unexpected character \\('(.*?)' \\(code \\d+\\)\\):?\\s*(.*)", Pattern.DOTALL);
+    // Jackson's "Cannot deserialize value of type `X` from number 7: <reason>"; the reason may be ours.
+    private static final Pattern FORMAT_REASON = Pattern.compile("from (?:String|number) .*?: (.+)$");
     private static final Pattern MISSING_REQUIRED = Pattern.compile("Missing required creator property '([^']+)'");
 
     private JsonProblems() {
@@ -45,8 +47,10 @@ final class JsonProblems {
             return new Problem(path.endsWith(field) ? path : path + field, "is missing; this field is required");
         }
         if (e instanceof InvalidFormatException invalid) {
-            return new Problem(path, "'" + invalid.getValue() + "' is not allowed here; expected "
-                    + expected(invalid.getTargetType()));
+            Matcher reason = FORMAT_REASON.matcher(message == null ? "" : message);
+            String detail = reason.find() && !reason.group(1).contains("`") ? reason.group(1)
+                    : "expected " + expected(invalid.getTargetType());
+            return new Problem(path, "'" + invalid.getValue() + "' is not allowed here; " + detail);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new Problem(path, "expected " + expected(mismatch.getTargetType()) + found(e));
