@@ -48,8 +48,8 @@ final class JsonProblems {
         }
         if (e instanceof InvalidFormatException invalid) {
             Matcher reason = FORMAT_REASON.matcher(message == null ? "" : message);
-            String detail = reason.find() && !reason.group(1).contains("`") ? reason.group(1)
-                    : "expected " + expected(invalid.getTargetType());
+            boolean ownReason = !invalid.getTargetType().isEnum() && reason.find() && !reason.group(1).contains("`");
+            String detail = ownReason ? reason.group(1) : "expected " + expected(invalid.getTargetType());
             return new Problem(path, "'" + invalid.getValue() + "' is not allowed here; " + detail);
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
