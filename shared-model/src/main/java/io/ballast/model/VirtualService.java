@@ -5,8 +5,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -46,9 +44,8 @@ public record VirtualService(
         List<RealServer> realServers) {
 
     public VirtualService {
-        // EnumSet keeps declaration order, so the JSON (and the spec hash) is the same on every JVM.
-        schedulerFlags = schedulerFlags == null || schedulerFlags.isEmpty() ? Set.of()
-                : Collections.unmodifiableSet(EnumSet.copyOf(schedulerFlags));
+        // Declaration order, so the JSON (and the spec hash) is the same on every JVM.
+        schedulerFlags = SchedulerFlagSets.of(schedulerFlags);
         realServers = realServers == null ? List.of() : List.copyOf(realServers);
         forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
     }
