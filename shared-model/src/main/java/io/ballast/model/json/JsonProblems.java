@@ -22,6 +22,8 @@ final class JsonProblems {
             Pattern.compile("Unexpected character \\('(.*?)' \\(code \\d+\\)\\):?\\s*(.*)", Pattern.DOTALL);
     // Jackson's "Cannot deserialize value of type `X` from number 7: <reason>"; the reason may be ours.
     private static final Pattern FORMAT_REASON = Pattern.compile("from (?:String|number) .*?: (.+)$");
+    private static final Pattern OUT_OF_RANGE =
+            Pattern.compile("Numeric value \\((-?\\d+)\\) out of range of \\w+ \\((-?\\d+) - (-?\\d+)\\)");
     private static final Pattern MISSING_REQUIRED = Pattern.compile("Missing required creator property '([^']+)'");
 
     private JsonProblems() {
@@ -54,6 +56,11 @@ final class JsonProblems {
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new Problem(path, "expected " + expected(mismatch.getTargetType()) + found(e));
+        }
+        Matcher outOfRange = OUT_OF_RANGE.matcher(message == null ? "" : message);
+        if (outOfRange.find()) {
+            return new Problem(path, outOfRange.group(1) + " is out of range; expected a whole number from "
+                    + outOfRange.group(2) + " to " + outOfRange.group(3));
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return new Problem(path, "is not acceptable: " + describeCause(e.getCause()));

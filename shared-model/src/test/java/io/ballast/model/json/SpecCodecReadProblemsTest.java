@@ -191,4 +191,22 @@ class SpecCodecReadProblemsTest {
 
         assertThat(problemsOf(json)).extracting(Problem::path).containsExactly("/a~1b~0c");
     }
+
+    @Test
+    void numberWhereTextBelongsIsRefused() {
+        String json = specWith(service("", SERVER)).replace("\"id\": \"lb-1\"", "\"id\": 5");
+
+        assertThat(problemsOf(json)).singleElement().satisfies(p -> {
+            assertThat(p.path()).isEqualTo("/directors/0/id");
+            assertThat(p.message()).contains("expected a string");
+        });
+    }
+
+    @Test
+    void numberTooLargeForItsFieldSaysTheRange() {
+        String json = specWith(service("", "{\"address\": \"198.51.100.21\", \"port\": 80, \"weight\": 99999999999}"));
+
+        assertThat(problemsOf(json)).singleElement().hasToString("/virtualServices/0/realServers/0/weight:"
+                + " 99999999999 is out of range; expected a whole number from -2147483648 to 2147483647");
+    }
 }
