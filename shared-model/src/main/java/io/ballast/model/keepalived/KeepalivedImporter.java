@@ -143,8 +143,9 @@ public final class KeepalivedImporter {
         for (VrrpImport.Instance instance : instances) {
             peers.addAll(instance.peers);
             for (VrrpImport.Vip vip : instance.vips) {
-                if (!serviceVips.contains(vip.address())) {
-                    gatewayVips.add(vip.text());
+                if (!serviceVips.contains(vip.address()) && gatewayVips.add(vip.text())) {
+                    context.issue(vip.line(), vip.line().keyword(), Kind.APPROXIMATED, "serves no virtual_server here,"
+                            + " so it is imported as a gateway VIP (an internal address real servers route through)");
                 }
             }
             if (instance != first) {
@@ -170,6 +171,9 @@ public final class KeepalivedImporter {
         }
         if (instance.preempt != first.preempt || instance.preemptDelaySeconds != first.preemptDelaySeconds) {
             differences.add("preemption");
+        }
+        if (instance.iface != null && !instance.iface.equals(first.iface)) {
+            differences.add("interface " + instance.iface + " (give it to the agent as its gateway interface)");
         }
         if (instance.vrid != VrrpBlocks.gatewayVrid(first.vrid)) {
             differences.add("virtual_router_id " + instance.vrid + " (Ballast uses " + VrrpBlocks.gatewayVrid(first.vrid)

@@ -12,7 +12,7 @@ import java.util.Set;
 final class VrrpImport {
 
     /** One virtual address; {@code prefix} null when written without one. */
-    record Vip(String address, Integer prefix) {
+    record Vip(String address, Integer prefix, ConfStatement line) {
 
         /** "10.0.0.1/24", or the bare address for a host prefix (or none). */
         String text() {
@@ -183,7 +183,7 @@ final class VrrpImport {
                 break;
             }
         }
-        return new Vip(Addresses.canonical(address), prefix);
+        return new Vip(Addresses.canonical(address), prefix, line);
     }
 
     private String address(ConfStatement s, String text) {
