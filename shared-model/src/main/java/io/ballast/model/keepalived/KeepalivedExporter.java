@@ -1,5 +1,6 @@
 package io.ballast.model.keepalived;
 
+import io.ballast.model.CheckType;
 import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.Director;
@@ -26,6 +27,14 @@ public final class KeepalivedExporter {
      * @throws IllegalArgumentException with a sentence when the spec cannot be written for this director
      */
     public static String export(ClusterSpec spec, Director self) {
+        return export(spec, self, null);
+    }
+
+    /**
+     * As {@link #export(ClusterSpec, Director)}, with {@code script_user} set to {@code scriptUser} when a
+     * service uses a script check (keepalived's default, {@code keepalived_script}, must otherwise exist).
+     */
+    public static String export(ClusterSpec spec, Director self, String scriptUser) {
         List<ConfNode> nodes = new ArrayList<>();
         boolean vrrp = spec.form() != ClusterForm.SINGLE && spec.failover() != null;
         VrrpOptions options = VrrpOptions.standalone();
@@ -34,6 +43,15 @@ public final class KeepalivedExporter {
         List<ConfNode> globals = new ArrayList<>(VrrpBlocks.globalDefs(self, options, vrrp));
         if (vrrp && spec.failover().connectionSync()) {
             globals.add(ConfStatement.of("lvs_sync_daemon", self.iface(), "inst", VrrpBlocks.VIP_INSTANCE));
+        }
+        boolean scripts = spec.virtualServices().stream()
+                .anyMatch(s -> s.healthCheck() != null && s.healthCheck().type() == CheckType.SCRIPT);
+        if (scripts) {
+            // keepalived refuses to run check scripts unless script security is on.
+            globals.add(ConfStatement.of("enable_script_security"));
+            if (scriptUser != null) {
+                globals.add(ConfStatement.of("script_user", scriptUser));
+            }
         }
         nodes.add(ConfStatement.block("global_defs", List.of(), globals));
         nodes.addAll(vrrpNodes);

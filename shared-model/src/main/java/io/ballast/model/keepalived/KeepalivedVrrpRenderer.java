@@ -36,7 +36,7 @@ public final class KeepalivedVrrpRenderer {
         return KeepalivedWriter.write(nodes(spec, self, options), List.of(
                 "keepalived VRRP configuration for director " + self.id() + " of cluster " + spec.name()
                         + ", revision " + spec.revision() + ".",
-                "Written by the Ballast agent: edit the cluster, not this file. No virtual_server here: the agent",
+                "Written by the Ballast agent: edit the cluster, not this file. VRRP only, no virtual servers: the agent",
                 "owns the load-balancing tables and the health checks."));
     }
 

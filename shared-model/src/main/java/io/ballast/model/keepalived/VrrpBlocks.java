@@ -72,15 +72,16 @@ final class VrrpBlocks {
         if (iface == null || iface.isBlank()) {
             throw new IllegalArgumentException("director " + self.id() + " names no interface for VRRP");
         }
-        List<String> peers = new ArrayList<>(failover.unicastPeers());
-        if (peers.isEmpty()) {
-            for (Director d : spec.directors()) {
-                if (!d.id().equals(self.id()) && d.address() != null) {
-                    peers.add(d.address());
-                }
+        // The peers are the configured unicast peers and the other directors, whichever side wrote them.
+        Set<String> peerSet = new LinkedHashSet<>();
+        failover.unicastPeers().forEach(p -> peerSet.add(Addresses.canonical(p)));
+        for (Director d : spec.directors()) {
+            if (!d.id().equals(self.id()) && d.address() != null) {
+                peerSet.add(Addresses.canonical(d.address()));
             }
         }
-        peers.remove(self.address());
+        peerSet.remove(Addresses.canonical(self.address()));
+        List<String> peers = new ArrayList<>(peerSet);
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("director " + self.id() + " has no VRRP peer: add the other director or a"
                     + " unicast peer");
