@@ -47,7 +47,7 @@ final class CheckerImport {
                         url = readUrl(s);
                     } else {
                         context.issue(s, Kind.APPROXIMATED, "Ballast checks one URL per service; only the first url block"
-                                + " (line " + url.line + ") is kept");
+                                + " (" + ImportContext.where(url.block, s) + ") is kept");
                     }
                 }
                 case "http_protocol", "fast_recovery", "enable_sni" -> context.notMapped(s, http
@@ -94,7 +94,7 @@ final class CheckerImport {
         if (http) {
             if (url == null) {
                 context.issue(checker, Kind.APPROXIMATED, "no url block: Ballast will request '/'");
-                url = new UrlCheck(0, "/", null, StatusCodes.expand("200-299"), null);
+                url = new UrlCheck(checker, "/", null, StatusCodes.expand("200-299"), null);
             }
             path = url.path;
             host = url.virtualhost != null ? url.virtualhost : settings.virtualhost;
@@ -107,7 +107,7 @@ final class CheckerImport {
                 Boolean.TRUE.equals(settings.inhibitOnFailure) ? FailAction.QUIESCE : FailAction.REMOVE);
     }
 
-    private record UrlCheck(int line, String path, String virtualhost, List<Integer> status, String regex) {
+    private record UrlCheck(ConfStatement block, String path, String virtualhost, List<Integer> status, String regex) {
     }
 
     private UrlCheck readUrl(ConfStatement url) {
@@ -136,7 +136,7 @@ final class CheckerImport {
                 default -> context.notMapped(s, "unknown keyword in url; dropped");
             }
         }
-        return new UrlCheck(url.source() == null ? 0 : url.source().line(), path, virtualhost,
+        return new UrlCheck(url, path, virtualhost,
                 status != null ? status : StatusCodes.expand("200-299"), regex);
     }
 

@@ -29,13 +29,16 @@ final class Escapes {
             }
             case 'x' -> {
                 int end = next;
+                int value = 0;
                 while (end < raw.length() && Character.digit(raw.charAt(end), 16) >= 0) {
+                    // keepalived takes any number of hex digits and keeps the low byte
+                    value = (value * 16 + Character.digit(raw.charAt(end), 16)) & 0xff;
                     end++;
                 }
                 if (end == next) {
                     out.append('x');
                 } else {
-                    out.append((char) (Integer.parseInt(raw.substring(next, end), 16) & 0xff));
+                    out.append((char) value);
                     next = end;
                 }
             }

@@ -32,6 +32,16 @@ final class ImportContext {
         issue(statement, statement.keyword(), kind, reason);
     }
 
+    /** "line 12", or "line 12 of conf.d/web.conf" when {@code node} is in another file than {@code from}. */
+    static String where(ConfNode node, ConfNode from) {
+        ConfSource source = node.source();
+        if (source == null) {
+            return "another line";
+        }
+        boolean sameFile = from != null && from.source() != null && from.source().file().equals(source.file());
+        return "line " + source.line() + (sameFile ? "" : " of " + source.file());
+    }
+
     void notMapped(ConfStatement statement, String reason) {
         issue(statement, Kind.NOT_MAPPED, reason);
     }

@@ -22,7 +22,7 @@ public record ImportReport(List<ImportIssue> issues) {
         return issues.stream().filter(i -> i.kind() == kind).toList();
     }
 
-    /** The issue about {@code keyword}, or null; for tests and tools that look for one line. */
+    /** The issues about {@code keyword}, for tools that look for one kind of line. */
     public List<ImportIssue> about(String keyword) {
         return issues.stream().filter(i -> i.keyword().equals(keyword)).toList();
     }

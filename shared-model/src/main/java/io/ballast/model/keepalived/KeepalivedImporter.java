@@ -5,6 +5,7 @@ import io.ballast.model.ClusterSpec;
 import io.ballast.model.Director;
 import io.ballast.model.FailoverSettings;
 import io.ballast.model.RealServer;
+import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import io.ballast.model.keepalived.ImportIssue.Kind;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public final class KeepalivedImporter {
         VrrpImport vrrp = new VrrpImport(context);
         List<ConfStatement> syncGroups = new ArrayList<>();
         List<VirtualService> services = new ArrayList<>();
+        Set<ServiceKey> keys = new java.util.HashSet<>();
         String routerId = null;
         boolean connectionSync = false;
         for (ConfStatement s : top) {
@@ -98,7 +100,16 @@ public final class KeepalivedImporter {
                 case "virtual_server_group" -> {
                     // read when a virtual_server uses it
                 }
-                case "virtual_server" -> services.addAll(virtualServers.read(s));
+                case "virtual_server" -> {
+                    for (VirtualService service : virtualServers.read(s)) {
+                        if (keys.add(service.key())) {
+                            services.add(service);
+                        } else {
+                            context.issue(s, Kind.INVALID, "service " + service.key() + " is defined a second time;"
+                                    + " the first definition is kept");
+                        }
+                    }
+                }
                 default -> {
                     String reason = TOP_LEVEL_NOT_MAPPED.get(s.keyword());
                     context.notMapped(s, (reason != null ? reason : "not a keepalived block Ballast knows") + "; dropped");
@@ -183,7 +194,7 @@ public final class KeepalivedImporter {
             return;
         }
         context.issue(instance.block, Kind.APPROXIMATED, "Ballast moves all addresses together with the settings of "
-                + first.name + " (line " + first.block.source().line() + "); this instance's addresses are kept, its "
+                + first.name + " (" + ImportContext.where(first.block, instance.block) + "); this instance's addresses are kept, its "
                 + String.join(", ", differences) + " not");
     }
 }

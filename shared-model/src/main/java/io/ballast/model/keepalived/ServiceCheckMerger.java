@@ -6,7 +6,6 @@ import io.ballast.model.keepalived.ImportIssue.Kind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * keepalived checks each real server on its own; Ballast checks every real server of a service
@@ -40,10 +39,8 @@ final class ServiceCheckMerger {
         FailAction onFailure = winner(failVotes);
         Candidate model = candidates.stream()
                 .filter(c -> c.check() != null && withoutFailAction(c.check()).equals(chosen)).findFirst().orElseThrow();
-        String where = "line " + model.checkLine().source().line()
-                + (Objects.equals(model.checkLine().source().file(), model.realServer().source().file())
-                ? "" : " of " + model.checkLine().source().file());
         for (Candidate c : candidates) {
+            String where = ImportContext.where(model.checkLine(), c.realServer());
             if (c.check() == null) {
                 context.issue(c.realServer(), Kind.APPROXIMATED, "this real server has no checker here; Ballast will"
                         + " check it like the others of its service (the " + model.checkLine().keyword() + " on " + where + ")");

@@ -138,6 +138,7 @@ final class VirtualServerImport {
                                     Target target) {
         List<RealServer> list = new ArrayList<>();
         List<ServiceCheckMerger.Candidate> candidates = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
         for (ConfStatement rs : blocks) {
             String address = rs.arg(0) == null ? null : stripBrackets(rs.arg(0));
             if (address == null || !Addresses.isLiteral(address)) {
@@ -146,6 +147,11 @@ final class VirtualServerImport {
             }
             Integer port = rs.arg(1) == null ? Integer.valueOf(target.port()) : context.integer(rs, 1, 0, 65535);
             if (port == null) {
+                continue;
+            }
+            if (!seen.add(Addresses.endpoint(Addresses.canonical(address), port))) {
+                context.issue(rs, Kind.INVALID, "real server " + Addresses.endpoint(address, port) + " appears twice in"
+                        + " this service; the first one is kept");
                 continue;
             }
             int weight = 1;
@@ -185,7 +191,7 @@ final class VirtualServerImport {
             for (ConfStatement c : checks) {
                 if (checkLine != null) {
                     context.issue(c, Kind.APPROXIMATED, "Ballast runs one check per real server; the "
-                            + checkLine.keyword() + " on line " + checkLine.source().line() + " is kept, this one dropped");
+                            + checkLine.keyword() + " on " + ImportContext.where(checkLine, c) + " is kept, this one dropped");
                     continue;
                 }
                 check = checkers.read(c, settings);

@@ -162,6 +162,11 @@ final class VrrpBlocks {
             ConfStatement line = ConfStatement.of(withPrefix, "dev", iface);
             (address.contains(":") == v6 ? sameFamily : otherFamily).add(line);
         }
+        if (sameFamily.isEmpty()) {
+            throw new IllegalArgumentException("instance " + name + " would have no " + (v6 ? "IPv6" : "IPv4")
+                    + " address to advertise, and keepalived needs one of the family of unicast_src_ip " + source
+                    + " (firewall-mark services name no VIP; give the director an address of the VIPs' family)");
+        }
         // keepalived wants one family in virtual_ipaddress; the other family moves along as excluded addresses.
         body.add(ConfStatement.block("virtual_ipaddress", List.of(), sameFamily));
         if (!otherFamily.isEmpty()) {
