@@ -58,10 +58,12 @@ final class VrrpImport {
         for (ConfStatement s : context.visible(block.children())) {
             switch (s.keyword()) {
                 case "state" -> {
-                    if (!"MASTER".equals(s.arg(0)) && !"BACKUP".equals(s.arg(0))) {
+                    if ("MASTER".equals(s.arg(0))) {
+                        context.issue(s, Kind.APPROXIMATED, "Ballast starts every director as BACKUP and lets the"
+                                + " higher priority become master (nopreempt and preempt_delay need that)");
+                    } else if (!"BACKUP".equals(s.arg(0))) {
                         context.issue(s, Kind.INVALID, "'" + s.arg(0) + "' is not MASTER or BACKUP");
                     }
-                    // The initial state is not kept: the agent starts every director as BACKUP and lets priority decide.
                 }
                 case "interface" -> instance.iface = s.arg(0);
                 case "virtual_router_id" -> instance.vrid = context.integer(s, 0, 1, 255);

@@ -148,6 +148,10 @@ class KeepalivedImporterTest {
         assertThat(issueAt(MAIN, 5).keyword()).isEqualTo("notification_email");
         assertThat(issueAt(MAIN, 17).keyword()).isEqualTo("notify_master");
         assertThat(issueAt(MAIN, 38).keyword()).isEqualTo("track_script");
+        assertThat(issueAt(MAIN, 21)).satisfies(i -> {
+            assertThat(i.keyword()).isEqualTo("state");
+            assertThat(i.reason()).contains("starts every director as BACKUP");
+        });
         assertThat(issueAt(MAIN, 78)).satisfies(i -> {
             assertThat(i.keyword()).isEqualTo("digest");
             assertThat(i.kind()).isEqualTo(Kind.APPROXIMATED);
