@@ -69,7 +69,7 @@ public final class KeepalivedImporter {
         VrrpImport vrrp = new VrrpImport(context);
         List<ConfStatement> syncGroups = new ArrayList<>();
         List<VirtualService> services = new ArrayList<>();
-        Set<ServiceKey> keys = new java.util.HashSet<>();
+        Map<ServiceKey, ConfStatement> keys = new LinkedHashMap<>();
         String routerId = null;
         boolean connectionSync = false;
         for (ConfStatement s : top) {
@@ -102,7 +102,7 @@ public final class KeepalivedImporter {
                 }
                 case "virtual_server" -> {
                     for (VirtualService service : virtualServers.read(s)) {
-                        if (keys.add(service.key())) {
+                        if (keys.putIfAbsent(service.key(), s) == null) {
                             services.add(service);
                         } else {
                             context.issue(s, Kind.INVALID, "service " + service.key() + " is defined a second time;"
@@ -118,7 +118,11 @@ public final class KeepalivedImporter {
         }
         virtualServers.reportUnusedGroups();
         vrrp.reportUnknownSyncMembers(syncGroups);
-        return new KeepalivedImport(assemble(vrrp, services, routerId, connectionSync, options, context), context.report());
+        ClusterSpec spec = assemble(vrrp, services, routerId, connectionSync, options, context);
+        if (spec.failover() != null) {
+            reportVipsOutsideVrrp(vrrp, keys, context);
+        }
+        return new KeepalivedImport(spec, context.report());
     }
 
     private static ClusterSpec assemble(VrrpImport vrrp, List<VirtualService> services, String routerId,
@@ -169,6 +173,21 @@ public final class KeepalivedImporter {
                 .flatMap(s -> s.realServers().stream()).map(RealServer::address).anyMatch(first.sourceAddress::equals);
         return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, clusterName,
                 streamline ? ClusterForm.STREAMLINE : ClusterForm.HA_PAIR, 0, List.of(director), services, failover);
+    }
+
+    // In Ballast every service VIP fails over; keepalived may have left some to the host's own configuration.
+    private static void reportVipsOutsideVrrp(VrrpImport vrrp, Map<ServiceKey, ConfStatement> services,
+                                              ImportContext context) {
+        Set<String> vrrpAddresses = new java.util.HashSet<>();
+        vrrp.instances.forEach(i -> i.vips.forEach(v -> vrrpAddresses.add(v.address())));
+        Set<String> reported = new java.util.HashSet<>();
+        for (Map.Entry<ServiceKey, ConfStatement> service : services.entrySet()) {
+            String address = service.getKey().address();
+            if (address != null && !vrrpAddresses.contains(address) && reported.add(address)) {
+                context.issue(service.getValue(), Kind.APPROXIMATED, "the VIP " + address + " is in no vrrp_instance"
+                        + " here; Ballast moves it with the cluster's other addresses on failover");
+            }
+        }
     }
 
     // Ballast moves every address of a cluster with one VRRP router; say what of a second instance is not kept.

@@ -160,6 +160,7 @@ class KeepalivedImporterTest {
         assertThat(issueAt(MAIN, 82).keyword()).isEqualTo("delay_before_retry");
         assertThat(issueAt(MAIN, 33).reason()).contains("gateway VIP");
         assertThat(issueAt(DNS, 19).keyword()).isEqualTo("virtual_server_group");
+        assertThat(issueAt(DNS, 7).reason()).contains("is in no vrrp_instance");
         assertThat(issueAt(MAIN, 43).reason()).contains("interface eth1");
     }
 
