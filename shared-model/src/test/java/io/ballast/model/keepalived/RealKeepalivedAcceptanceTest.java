@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real keepalived ({@code keepalived --config-test}) accepts what Ballast writes. */
-class KeepalivedConfigTestTest {
+class RealKeepalivedAcceptanceTest {
 
     private static final String SUITE = "keepalived --config-test suite";
 
