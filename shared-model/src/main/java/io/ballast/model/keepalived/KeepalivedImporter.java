@@ -57,7 +57,7 @@ public final class KeepalivedImporter {
 
     /** Imports an already parsed document. Never throws for content: what cannot be used is reported. */
     public static KeepalivedImport importConfig(ConfDocument document, ImportOptions options) {
-        ImportContext context = new ImportContext(options);
+        ImportContext context = new ImportContext(options == null ? ImportOptions.defaults() : options);
         List<ConfStatement> top = context.visible(document.nodes());
         Map<String, ConfStatement> groups = new LinkedHashMap<>();
         for (ConfStatement s : top) {
@@ -67,7 +67,6 @@ public final class KeepalivedImporter {
         }
         VirtualServerImport virtualServers = new VirtualServerImport(context, groups);
         VrrpImport vrrp = new VrrpImport(context);
-        List<ConfStatement> syncGroups = new ArrayList<>();
         List<VirtualService> services = new ArrayList<>();
         Map<ServiceKey, ConfStatement> keys = new LinkedHashMap<>();
         String routerId = null;
@@ -93,10 +92,7 @@ public final class KeepalivedImporter {
                     }
                 }
                 case "vrrp_instance" -> vrrp.readInstance(s);
-                case "vrrp_sync_group" -> {
-                    vrrp.readSyncGroup(s);
-                    syncGroups.add(s);
-                }
+                case "vrrp_sync_group" -> vrrp.readSyncGroup(s);
                 case "virtual_server_group" -> {
                     // read when a virtual_server uses it
                 }
@@ -117,8 +113,9 @@ public final class KeepalivedImporter {
             }
         }
         virtualServers.reportUnusedGroups();
-        vrrp.reportUnknownSyncMembers(syncGroups);
-        ClusterSpec spec = assemble(vrrp, services, routerId, connectionSync, options, context);
+        vrrp.reportUnknownSyncMembers();
+        ClusterSpec spec = assemble(vrrp, services, routerId, connectionSync,
+                options == null ? ImportOptions.defaults() : options, context);
         if (spec.failover() != null) {
             reportVipsOutsideVrrp(vrrp, keys, context);
         }

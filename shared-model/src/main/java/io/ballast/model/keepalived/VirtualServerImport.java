@@ -42,6 +42,8 @@ final class VirtualServerImport {
     private final CheckerImport checkers;
     private final Map<String, ConfStatement> groups;
     private final Set<String> usedGroups = new java.util.HashSet<>();
+    // Read once per group, so a group used by a TCP and a UDP service reports its lines once.
+    private final Map<String, List<Target>> groupTargets = new java.util.HashMap<>();
 
     VirtualServerImport(ImportContext context, Map<String, ConfStatement> groups) {
         this.context = context;
@@ -217,7 +219,7 @@ final class VirtualServerImport {
                 return List.of();
             }
             usedGroups.add(vs.arg(1));
-            return groupTargets(group);
+            return groupTargets.computeIfAbsent(vs.arg(1), name -> groupTargets(group));
         }
         String address = first == null ? null : stripBrackets(first);
         if (address == null || !Addresses.isLiteral(address)) {

@@ -45,7 +45,7 @@ final class VrrpImport {
 
     private final ImportContext context;
     final List<Instance> instances = new ArrayList<>();
-    final Set<String> syncedNames = new LinkedHashSet<>();
+    private final List<ConfStatement> syncMembers = new ArrayList<>();
 
     VrrpImport(ImportContext context) {
         this.context = context;
@@ -131,9 +131,7 @@ final class VrrpImport {
     void readSyncGroup(ConfStatement block) {
         for (ConfStatement s : context.visible(block.children())) {
             if (s.keyword().equals("group")) {
-                for (ConfStatement member : context.visible(s.children())) {
-                    syncedNames.add(member.keyword());
-                }
+                syncMembers.addAll(context.visible(s.children()));
             } else {
                 context.notMapped(s, "Ballast moves all of a cluster's addresses together without further sync-group"
                         + " options; dropped");
@@ -142,18 +140,12 @@ final class VrrpImport {
     }
 
     /** Sync-group members that name no instance. */
-    void reportUnknownSyncMembers(List<ConfStatement> groups) {
+    void reportUnknownSyncMembers() {
         Set<String> names = new LinkedHashSet<>();
         instances.forEach(i -> names.add(i.name));
-        for (ConfStatement group : groups) {
-            for (ConfStatement s : context.visible(group.children())) {
-                if (s.keyword().equals("group")) {
-                    for (ConfStatement member : context.visible(s.children())) {
-                        if (!names.contains(member.keyword())) {
-                            context.issue(member, Kind.INVALID, "no vrrp_instance named '" + member.keyword() + "'");
-                        }
-                    }
-                }
+        for (ConfStatement member : syncMembers) {
+            if (!names.contains(member.keyword())) {
+                context.issue(member, Kind.INVALID, "no vrrp_instance named '" + member.keyword() + "'");
             }
         }
     }

@@ -92,6 +92,31 @@ class KeepalivedImportEdgesTest {
     }
 
     @Test
+    void groupUsedByTcpAndUdpServicesGivesBothAndReportsItsBadLineOnce() throws Exception {
+        KeepalivedImport imported = importText("""
+                virtual_server_group DNS {
+                    203.0.113.53 53
+                    not-an-address 53
+                }
+                virtual_server group DNS {
+                    protocol TCP
+                }
+                virtual_server group DNS {
+                    protocol UDP
+                }
+                vrrp_sync_group G {
+                    group {
+                        VI_MISSING
+                    }
+                }
+                """);
+
+        assertThat(imported.spec().virtualServices()).extracting(s -> s.key().toString())
+                .containsExactly("tcp/203.0.113.53:53", "udp/203.0.113.53:53");
+        assertThat(imported.report().ofKind(Kind.INVALID)).extracting(ImportIssue::line).containsExactly(3, 13);
+    }
+
+    @Test
     void secondUrlAndSecondCheckerAreReportedAsApproximations() throws Exception {
         KeepalivedImport imported = importText("""
                 virtual_server 203.0.113.70 80 {
