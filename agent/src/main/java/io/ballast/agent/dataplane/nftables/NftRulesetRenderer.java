@@ -81,7 +81,7 @@ public final class NftRulesetRenderer {
     }
 
     private void base(Script out) {
-        out.obj("table", "", "{ comment \"" + TableEncoding.TABLE_COMMENT + "\" ; }");
+        out.obj("table", "", "");
         out.obj("map", "svc4", "{ type ipv4_addr . inet_proto . inet_service : verdict ; }");
         out.obj("map", "svc6", "{ type ipv6_addr . inet_proto . inet_service : verdict ; }");
         out.obj("map", "svcmark", "{ type mark : verdict ; }");
@@ -91,6 +91,8 @@ public final class NftRulesetRenderer {
         out.obj("chain", "prerouting", "{ type nat hook prerouting priority dstnat ; policy accept ; }");
         out.obj("chain", "output", "{ type nat hook output priority -100 ; policy accept ; }");
         out.obj("chain", "postrouting", "{ type nat hook postrouting priority srcnat ; policy accept ; }");
+        // nft 1.0's JSON listing drops table and chain comments but keeps rule comments: the marks live there.
+        out.rule("prerouting", "meta nfproto ipv4 comment \"" + TableEncoding.TABLE_COMMENT + "\"");
         for (String chain : List.of("prerouting", "output")) {
             out.rule(chain, "ip daddr . meta l4proto . th dport vmap @svc4");
             out.rule(chain, "ip6 daddr . meta l4proto . th dport vmap @svc6");
@@ -122,24 +124,26 @@ public final class NftRulesetRenderer {
                         + " ; flags dynamic,timeout ; timeout " + persistence.timeoutSeconds() + "s ; }");
             }
         }
-        out.obj("chain", installed.chain(), comment(TableEncoding.serviceComment(service)));
+        out.obj("chain", installed.chain(), "");
         if (service.sorryServer() != null) {
-            out.obj("chain", installed.sorryChain(), comment(TableEncoding.sorryComment(service.sorryServer())));
+            out.obj("chain", installed.sorryChain(), "");
             out.rule(installed.sorryChain(), dispatch.dnat(service, service.sorryServer().address(),
-                    service.sorryServer().port()));
+                    service.sorryServer().port()) + comment(TableEncoding.sorryComment(service.sorryServer())));
         }
         for (int i = 0; i < service.realServers().size(); i++) {
             RealServer server = service.realServers().get(i);
             String chain = installed.serverChain(i);
-            out.obj("chain", chain, comment(TableEncoding.realServerComment(server)));
-            String label = TableEncoding.labelComment(server.name());
-            out.rule(chain, "counter name \"" + chain + "\"" + (label == null ? "" : " comment \"" + label + "\""));
+            out.obj("chain", chain, "");
+            out.rule(chain, "counter name \"" + chain + "\"" + comment(TableEncoding.realServerComment(server)));
             if (persistence != null) {
                 out.rule(chain, "update @" + installed.persistSet(i) + " { " + dispatch.persistKey(service) + " }");
             }
-            out.rule(chain, dispatch.dnat(service, server.address(), server.port()));
+            String label = TableEncoding.labelComment(server.name());
+            out.rule(chain, dispatch.dnat(service, server.address(), server.port())
+                    + (label == null ? "" : comment(label)));
         }
-        out.rule(installed.chain(), "counter name \"" + installed.chain() + "\"");
+        out.rule(installed.chain(), "counter name \"" + installed.chain() + "\""
+                + comment(TableEncoding.serviceComment(service)));
         for (String rule : dispatch.rules(installed)) {
             out.rule(installed.chain(), rule);
         }
@@ -242,7 +246,7 @@ public final class NftRulesetRenderer {
     }
 
     private static String comment(String text) {
-        return "{ comment \"" + text + "\" ; }";
+        return " comment \"" + text + "\"";
     }
 
     private static Map<ServiceKey, InstalledService> index(List<InstalledService> services) {

@@ -26,9 +26,9 @@ public final class NftTableReader {
 
     /** What the kernel holds. {@code present} false: no table at all. */
     public record State(boolean present, boolean complete, List<InstalledService> services,
-                        Map<String, NftRulesetRenderer.CounterValue> counters) {
+                        List<InstalledService> leftovers, Map<String, NftRulesetRenderer.CounterValue> counters) {
 
-        public static final State ABSENT = new State(false, true, List.of(), Map.of());
+        public static final State ABSENT = new State(false, true, List.of(), List.of(), Map.of());
 
         public List<VirtualService> entries() {
             return services.stream().map(InstalledService::service).toList();
@@ -53,6 +53,9 @@ public final class NftTableReader {
         } catch (JsonProcessingException e) {
             throw new DataPlaneException("Could not read nft's JSON listing: " + e.getOriginalMessage(), e);
         }
+        // nft 1.0's JSON drops table and chain comments, so Ballast's marks are on rules: a chain's first
+        // rule carries the chain's record, a later commented rule a real server's label.
+        Set<String> chains = new HashSet<>();
         Map<String, String> chainComments = new HashMap<>();
         Map<String, Integer> ruleCounts = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -61,17 +64,22 @@ public final class NftTableReader {
         Set<String> maps = new HashSet<>();
         boolean ours = false;
         for (JsonNode item : items) {
-            if (item.has("table")) {
-                ours = TableEncoding.TABLE_COMMENT.equals(item.get("table").path("comment").asText(null));
-            } else if (item.has("chain")) {
-                JsonNode chain = item.get("chain");
-                chainComments.put(chain.path("name").asText(), chain.path("comment").asText(null));
+            if (item.has("chain")) {
+                chains.add(item.get("chain").path("name").asText());
             } else if (item.has("rule")) {
                 JsonNode rule = item.get("rule");
                 String chain = rule.path("chain").asText();
-                ruleCounts.merge(chain, 1, Integer::sum);
-                if (rule.has("comment") && SERVER.matcher(chain).matches()) {
-                    labels.put(chain, rule.get("comment").asText());
+                int position = ruleCounts.merge(chain, 1, Integer::sum);
+                String comment = rule.has("comment") ? rule.get("comment").asText() : null;
+                if (comment == null) {
+                    continue;
+                }
+                if (chain.equals("prerouting")) {
+                    ours |= TableEncoding.TABLE_COMMENT.equals(comment);
+                } else if (position == 1 || SORRY.matcher(chain).matches()) {
+                    chainComments.put(chain, comment);
+                } else {
+                    labels.put(chain, comment);
                 }
             } else if (item.has("counter")) {
                 JsonNode counter = item.get("counter");
@@ -86,10 +94,11 @@ public final class NftTableReader {
             }
         }
         boolean complete = ours && maps.containsAll(BASE_MAPS)
-                && chainComments.keySet().containsAll(BASE_CHAINS);
+                && chains.containsAll(BASE_CHAINS);
         Map<Integer, TreeMap<Integer, RealServer>> servers = new HashMap<>();
         Map<Integer, SorryServer> sorries = new HashMap<>();
-        for (Map.Entry<String, String> chain : chainComments.entrySet()) {
+        for (String name : chains) {
+            Map.Entry<String, String> chain = new java.util.AbstractMap.SimpleEntry<>(name, chainComments.get(name));
             Matcher server = SERVER.matcher(chain.getKey());
             Matcher sorry = SORRY.matcher(chain.getKey());
             try {
@@ -111,11 +120,12 @@ public final class NftTableReader {
             }
         }
         List<InstalledService> services = new ArrayList<>();
+        List<InstalledService> leftovers = new ArrayList<>();
         TreeMap<Integer, String> serviceChains = new TreeMap<>();
-        for (Map.Entry<String, String> chain : chainComments.entrySet()) {
-            Matcher service = SERVICE.matcher(chain.getKey());
+        for (String name : chains) {
+            Matcher service = SERVICE.matcher(name);
             if (service.matches()) {
-                serviceChains.put(Integer.parseInt(service.group(1)), chain.getKey());
+                serviceChains.put(Integer.parseInt(service.group(1)), name);
             }
         }
         if (!serviceChains.keySet().containsAll(servers.keySet())) {
@@ -138,9 +148,13 @@ public final class NftTableReader {
                 services.add(new InstalledService(id, service, new ArrayList<>(own.keySet())));
             } else {
                 complete = false;
+                if (service != null) {
+                    // Damaged but recognisable: its numbers (and so its counters) are reused by the rewrite.
+                    leftovers.add(new InstalledService(id, service, new ArrayList<>(own.keySet())));
+                }
             }
         }
-        return new State(true, complete, List.copyOf(services), Map.copyOf(counters));
+        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), Map.copyOf(counters));
     }
 
     /** Counter values from {@code nft -j list counters}. */

@@ -51,6 +51,9 @@ public final class NftablesDataPlane implements DataPlane {
 
     private NftTableReader.State read() throws DataPlaneException {
         known = reader.parse(nft.listTableJson("inet", renderer.table()));
+        for (InstalledService service : known.leftovers()) {
+            nextServiceId = Math.max(nextServiceId, service.id() + 1);
+        }
         for (InstalledService service : known.services()) {
             nextServiceId = Math.max(nextServiceId, service.id() + 1);
         }
@@ -79,7 +82,9 @@ public final class NftablesDataPlane implements DataPlane {
         if (!problems.isEmpty()) {
             throw new DataPlaneException(String.join(" ", problems) + " Nothing was changed.");
         }
-        List<InstalledService> next = number(current.services(), target);
+        List<InstalledService> numbered = new ArrayList<>(current.services());
+        numbered.addAll(current.leftovers());
+        List<InstalledService> next = number(numbered, target);
         String what = plan.size() == 1 ? plan.summaries().get(0)
                 : plan.size() + " operations (first: " + plan.summaries().get(0) + ")";
         String script;
@@ -102,7 +107,7 @@ public final class NftablesDataPlane implements DataPlane {
             known = null;
             throw e;
         }
-        known = new NftTableReader.State(true, true, next, Map.of());
+        known = new NftTableReader.State(true, true, next, List.of(), Map.of());
     }
 
     /** Keeps each service's and each real server's number; newcomers get fresh ones. */

@@ -2,11 +2,13 @@
 """Client side of namespace tests; prints one JSON object on stdout.
 
 count tcp|udp HOST PORT N          N new connections (or datagrams from fresh sockets); tally of names
-hammer tcp HOST PORT SECONDS MAX   connect/read/close in a loop for SECONDS (at most MAX times); tally of outcomes
+hammer tcp HOST PORT SECONDS MAX   connect/read/close in a loop for SECONDS (at most MAX times, or until
+                                   SIGTERM); tally of outcomes
 hold tcp HOST PORT                 one connection kept open; each stdin line is sent, the reply printed
                                    as {"reply": NAME}; stdin closed ends it
 """
 import json
+import signal
 import socket
 import sys
 import time
@@ -40,11 +42,13 @@ if mode == "count":
             tally(counts, "error:" + type(e).__name__)
     print(json.dumps(counts))
 elif mode == "hammer":
+    stop = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(True))  # print the tally, then end
     counts = {}
     deadline = time.monotonic() + float(sys.argv[5])
     limit = int(sys.argv[6])
     n = 0
-    while time.monotonic() < deadline and n < limit:
+    while time.monotonic() < deadline and n < limit and not stop:
         n += 1
         try:
             one_tcp()
