@@ -55,7 +55,7 @@ class NftablesPlaneTrafficTest {
 
     @BeforeAll
     static void buildNetwork() {
-        RealEngines.require("nftables plane", true, "nft", "ip");
+        RealEngines.require("nftables plane", true, "nft", "ip", "python3", "ss");
         lab = NetnsLab.create();
         net = LoadBalancerTopology.create(lab, 3);
         net.startIdentityServers("tcp", 80);

@@ -34,7 +34,7 @@ class ConntrackSyncTwoDirectorsTest {
 
     @Test
     void standbyLearnsTheMastersConnectionsAndCommitsThemWhenItTakesOver() throws Exception {
-        RealEngines.require("conntrackd sync", true, "nft", "ip", "conntrackd");
+        RealEngines.require("conntrackd sync", true, "nft", "ip", "conntrackd", "python3", "ss");
         try (NetnsLab lab = NetnsLab.create()) {
             Netns client = lab.namespace("client");
             Netns a = lab.namespace("dira");
