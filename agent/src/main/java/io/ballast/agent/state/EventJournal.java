@@ -48,6 +48,10 @@ public final class EventJournal {
         listeners.add(listener);
     }
 
+    public void removeListener(Consumer<AgentEvent> listener) {
+        listeners.remove(listener);
+    }
+
     /** Records an event; a journal that cannot be written is logged, never allowed to stop a change. */
     public AgentEvent record(String kind, String actor, long revision, String message) {
         long at = clock.millis();

@@ -1,0 +1,70 @@
+package io.ballast.agent;
+
+import io.ballast.agent.config.AgentConfig;
+import io.ballast.agent.config.AgentConfigException;
+import io.ballast.agent.config.AgentConfigReader;
+import io.ballast.agent.health.HealthMonitor;
+import io.ballast.agent.health.HealthMonitors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ballast-agent --config FILE [--token-file FILE]}: runs the agent until it is stopped. */
+@Command(name = "ballast-agent", mixinStandardHelpOptions = true,
+        description = "Runs a Ballast director agent: data plane, failover, health checks and the HTTPS API.")
+public final class AgentMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "agent config (JSON)")
+    Path config;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "file holding the API token to use; its hash replaces the stored one")
+    Path tokenFile;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AgentMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        AgentConfig settings;
+        try {
+            settings = AgentConfigReader.read(config);
+        } catch (AgentConfigException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        Optional<String> token = tokenFile == null ? Optional.empty()
+                : Optional.of(Files.readString(tokenFile).trim());
+        Agent agent = Agent.start(settings, config, token, healthMonitor(), System.out::println);
+        System.out.println("ballast-agent " + settings.nodeId() + " listening on https://" + settings.listenAddress()
+                + ":" + agent.port() + " (certificate SHA-256 " + agent.fingerprint() + ")");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            agent.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static HealthMonitor healthMonitor() {
+        try {
+            return HealthMonitors.standard();
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("this build has no health checkers ({}); every real server counts as up and shows as unchecked",
+                    e.getMessage());
+            return new NoHealthChecks();
+        }
+    }
+}

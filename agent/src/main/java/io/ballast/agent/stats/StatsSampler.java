@@ -1,0 +1,128 @@
+package io.ballast.agent.stats;
+
+import io.ballast.agent.dataplane.DataPlane;
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.agent.state.SeriesKey;
+import io.ballast.agent.state.StatsHistory;
+import io.ballast.model.api.CounterSample;
+import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.api.Counters;
+import io.ballast.model.api.StatsPoint;
+import io.ballast.model.api.StatsSeries;
+import io.ballast.model.api.StatsTick;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the plane's cumulative counters once a second, turns them into per-second points, feeds
+ * the history and pushes a {@link StatsTick} to listeners (the SSE stream). A counter that went
+ * down (the plane restarted) counts from zero again rather than producing a negative rate.
+ */
+public final class StatsSampler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatsSampler.class);
+
+    private final DataPlane plane;
+    private final StatsHistory history;
+    private final List<Consumer<StatsTick>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stats-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+    private Map<SeriesKey, Counters> previous = Map.of();
+    private volatile CounterSnapshot latest = new CounterSnapshot(0, List.of());
+    private boolean failing;
+
+    public StatsSampler(DataPlane plane, StatsHistory history) {
+        this.plane = plane;
+        this.history = history;
+    }
+
+    public void start() {
+        thread.scheduleAtFixedRate(this::sampleQuietly, 1000 - System.currentTimeMillis() % 1000, 1000, TimeUnit.MILLISECONDS);
+    }
+
+    public void onTick(Consumer<StatsTick> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeTickListener(Consumer<StatsTick> listener) {
+        listeners.remove(listener);
+    }
+
+    /** The last counters read, for /metrics. */
+    public CounterSnapshot latest() {
+        return latest;
+    }
+
+    private void sampleQuietly() {
+        try {
+            sample();
+            failing = false;
+        } catch (DataPlaneException | SQLException | RuntimeException e) {
+            if (!failing) {
+                LOG.warn("stats sampling failed: {}", e.getMessage());
+            }
+            failing = true;
+        }
+    }
+
+    /** Takes one sample now. */
+    public StatsTick sample() throws DataPlaneException, SQLException {
+        CounterSnapshot snapshot = plane.sampleCounters();
+        long at = snapshot.atMillis() - snapshot.atMillis() % 1000;
+        Map<SeriesKey, Counters> now = new HashMap<>(snapshot.samples().size() * 2);
+        Map<SeriesKey, StatsPoint> points = new HashMap<>(snapshot.samples().size() * 2);
+        long conns = 0;
+        long active = 0;
+        long in = 0;
+        long out = 0;
+        List<StatsSeries> services = new ArrayList<>();
+        for (CounterSample sample : snapshot.samples()) {
+            SeriesKey key = new SeriesKey(sample.service(), sample.realServer());
+            now.put(key, sample.counters());
+            StatsPoint p = delta(at, previous.get(key), sample.counters());
+            points.put(key, p);
+            if (key.isService()) {
+                services.add(new StatsSeries(key.service(), null, List.of(p)));
+                conns += p.connections();
+                active += p.activeConnections();
+                in += p.bytesIn();
+                out += p.bytesOut();
+            }
+        }
+        previous = now;
+        latest = snapshot;
+        StatsPoint total = new StatsPoint(at, conns, active, in, out);
+        history.record(at, total, points);
+        StatsTick tick = new StatsTick(at, total, services);
+        listeners.forEach(l -> l.accept(tick));
+        return tick;
+    }
+
+    private static StatsPoint delta(long at, Counters before, Counters after) {
+        Counters base = before == null || after.connections() < before.connections()
+                || after.bytesIn() < before.bytesIn() ? Counters.ZERO : before;
+        if (before == null) {
+            base = after;
+        }
+        return new StatsPoint(at, after.connections() - base.connections(), after.activeConnections(),
+                after.bytesIn() - base.bytesIn(), after.bytesOut() - base.bytesOut());
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package io.ballast.agent.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ballast.model.api.StatsPoint;
+import io.ballast.model.api.StatsReport;
+import io.ballast.model.api.StatsSeries;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsHistoryTest {
+
+    @TempDir
+    Path dir;
+
+    private static final SeriesKey SERVICE = new SeriesKey("tcp/203.0.113.10:80", null);
+    private static final SeriesKey SERVER = new SeriesKey("tcp/203.0.113.10:80", "198.51.100.1:80");
+
+    @Test
+    void secondsAddUpToTenSecondServicePointsAndMinuteServerPoints() throws Exception {
+        try (AgentDatabase db = AgentDatabase.open(dir.resolve("s.db"))) {
+            StatsHistory history = new StatsHistory(db);
+            long t0 = 1_800_000_000_000L; // a whole minute
+            for (int s = 0; s < 130; s++) {
+                long at = t0 + s * 1000L;
+                StatsPoint p = new StatsPoint(at, 2, 5, 100, 1000);
+                history.record(at, p, Map.of(SERVICE, p, SERVER, p));
+            }
+            long now = t0 + 130_000;
+            StatsReport tens = history.query(t0, now, 10_000, now);
+            StatsSeries service = tens.series().stream().filter(x -> x.realServer() == null).findFirst().orElseThrow();
+            assertThat(tens.stepMillis()).isEqualTo(10_000);
+            assertThat(service.points()).hasSize(12);
+            assertThat(service.points().get(0)).isEqualTo(new StatsPoint(t0, 20, 5, 1000, 10_000));
+            StatsSeries server = tens.series().stream().filter(x -> x.realServer() != null).findFirst().orElseThrow();
+            assertThat(server.points()).hasSize(2);
+            assertThat(server.points().get(0).connections()).isEqualTo(120);
+
+            StatsReport seconds = history.query(now - 5000, now, 1000, now);
+            assertThat(seconds.stepMillis()).isEqualTo(1000);
+            assertThat(seconds.series()).anySatisfy(x -> assertThat(x.points()).hasSize(5));
+        }
+    }
+
+    @Test
+    void storedPointsOlderThanTheirTierArePruned() throws Exception {
+        try (AgentDatabase db = AgentDatabase.open(dir.resolve("s.db"))) {
+            StatsHistory history = new StatsHistory(db);
+            long t0 = 1_800_000_000_000L;
+            StatsPoint p = new StatsPoint(t0, 1, 1, 1, 1);
+            history.record(t0, p, Map.of(SERVICE, p));
+            long later = t0 + StatsTier.SERVICE_10S.keepMillis + 60_000;
+            history.record(later, p, Map.of(SERVICE, p));
+            history.record(later + 10_000, p, Map.of(SERVICE, p));
+            int rows = db.with(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM samples WHERE tier = 1")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
+        }
+    }
+}
