@@ -141,19 +141,32 @@ final class Watch {
             record(ProbeResult.failed("check could not start: " + e.getMessage()));
             return;
         }
+        if (started.isDone()) {
+            // Refused or connected within start() (common for near servers): no deadline to keep.
+            record(outcome(started));
+            return;
+        }
         inFlight = started;
         deadline = monitor.loop().schedule(TimeUnit.MILLISECONDS.toNanos(timeoutMs), () -> expire(started, timeoutMs));
-        started.whenComplete((result, error) -> monitor.loop().runOnLoop(() -> finish(started, result, error)));
+        started.whenComplete((result, error) -> monitor.loop().runOnLoop(() -> finish(started)));
     }
 
-    private void finish(CompletableFuture<ProbeResult> check, ProbeResult result, Throwable error) {
+    private void finish(CompletableFuture<ProbeResult> check) {
         if (check != inFlight || stopped) {
             return;
         }
         inFlight = null;
         deadline.cancel();
-        record(error == null ? result
-                : ProbeResult.failed("check failed: " + (error.getCause() != null ? error.getCause() : error)));
+        record(outcome(check));
+    }
+
+    private static ProbeResult outcome(CompletableFuture<ProbeResult> done) {
+        try {
+            return done.join();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return ProbeResult.failed("check failed: " + cause);
+        }
     }
 
     private void expire(CompletableFuture<ProbeResult> check, int timeoutMs) {

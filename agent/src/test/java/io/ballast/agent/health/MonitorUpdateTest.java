@@ -107,9 +107,14 @@ class MonitorUpdateTest {
             assertThat(monitor.verdicts().get(serviceKey(80)).get(firstRs).up())
                     .as("servers of the first spec start up").isTrue();
 
-            monitor.update(spec(service(80, check, server(first.port()), server(added.port()))));
             String addedRs = "127.0.0.1:" + added.port();
-            HealthVerdict before = monitor.verdicts().get(serviceKey(80)).get(addedRs);
+            // Update and read on the monitor's thread, so that no check can run in between.
+            java.util.concurrent.CompletableFuture<HealthVerdict> initial = new java.util.concurrent.CompletableFuture<>();
+            monitor.loop().execute(() -> {
+                monitor.update(spec(service(80, check, server(first.port()), server(added.port()))));
+                initial.complete(monitor.verdicts().get(serviceKey(80)).get(addedRs));
+            });
+            HealthVerdict before = initial.get(5, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(before.up()).isFalse();
             assertThat(before.detail()).isEqualTo("not checked yet");
 

@@ -36,7 +36,9 @@ record TcpProbe(EventLoop loop, InetSocketAddress address) implements Probe {
                 // for 10,000 servers checked every second, which exhausts the ephemeral ports towards
                 // a busy server and the kernel's TIME_WAIT table.
                 channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                if (channel.connect(address)) {
+                // On a near server the handshake is often done by the time connect() returns: asking
+                // at once saves registering with (and later leaving) the epoll set.
+                if (channel.connect(address) || channel.finishConnect()) {
                     succeed();
                 } else {
                     loop.register(channel, SelectionKey.OP_CONNECT, this);
@@ -92,6 +94,10 @@ record TcpProbe(EventLoop loop, InetSocketAddress address) implements Probe {
         }
         if (e instanceof NoRouteToHostException) {
             return "no route to host";
+        }
+        if (message.contains("reset")) {
+            // The handshake completed and the server reset at once: it refuses service on this port.
+            return "connection reset by the server right after connect";
         }
         if (message.contains("unreachable")) {
             return "network unreachable";
