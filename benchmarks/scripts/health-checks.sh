@@ -52,3 +52,12 @@ java $JAVA_OPTS -cp "$CP" "$HERE/HealthCheckLoad.java" "$ADDRESSES" "$PORTS" "$F
 END_TICKS=$(ticks); END_NS=$(date +%s%N)
 awk -v t=$((END_TICKS - START_TICKS)) -v ns=$((END_NS - START_NS)) \
     'BEGIN { printf "servers JVM CPU      %.2f %% of one core (whole run, not counted above)\n", 100 * t * 1e7 / ns }'
+
+# Peer in the same run: the kernel's own cost of the same connections, from a bare C loop.
+if command -v gcc >/dev/null; then
+    gcc -O2 -o "$WORK/tcp-connect-floor" "$HERE/tcp-connect-floor.c"
+    "$WORK/tcp-connect-floor" "$ADDRESSES" "$PORTS" "$FIRST_PORT" "$MEASURE_S" "$INTERVAL_MS"
+else
+    echo "gcc not found: no kernel floor measured"
+fi
+echo "load average         $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
