@@ -68,5 +68,8 @@ int main(int argc, char **argv) {
     printf("floor CPU            %.2f %% of one core (user %.2f %%, system %.2f %%)\n",
            100 * cpu / wall, 100 * (u1 - u0) / wall, 100 * (s1 - s0) / wall);
     printf("floor CPU per conn   %.1f us\n", cpu * 1e6 / (ok + failed));
+    double wanted = addresses * ports * 1000.0 / round_ms;
+    printf("floor at %.0f conn/s %.1f %% of one core (per-connection cost x full rate)\n",
+           wanted, cpu * 1e6 / (ok + failed) * wanted / 1e4);
     return 0;
 }
