@@ -65,19 +65,23 @@ public class HealthCheckLoad {
             monitor.update(spec);
             Thread.sleep(warmupS * 1000L);
 
-            long cpu0 = os.getProcessCpuTime();
+            // Warm the readers first, then read counters, clock and CPU back to back: on a busy
+            // machine this thread may wait for a core between two reads.
+            userSystemTicks();
+            threadCpu(threads, "ballast-health");
             long[] stat0 = userSystemTicks();
             long loop0 = threadCpu(threads, "ballast-health");
             long checks0 = monitor.completedChecks();
             long failed0 = failedChecks.sum();
             long wall0 = System.nanoTime();
+            long cpu0 = os.getProcessCpuTime();
             Thread.sleep(measureS * 1000L);
+            long checks = monitor.completedChecks() - checks0;
+            long failed = failedChecks.sum() - failed0;
             long wall = System.nanoTime() - wall0;
             long cpu = os.getProcessCpuTime() - cpu0;
             long[] stat1 = userSystemTicks();
             long loop = threadCpu(threads, "ballast-health") - loop0;
-            long checks = monitor.completedChecks() - checks0;
-            long failed = failedChecks.sum() - failed0;
 
             long down = monitor.verdicts().values().stream().flatMap(m -> m.values().stream())
                     .filter(v -> !v.up()).count();

@@ -32,6 +32,14 @@ final class Recorder {
         return reports.stream().filter(r -> r.realServer().equals(realServer)).toList();
     }
 
+    synchronized int reportsCount() {
+        return reports.size();
+    }
+
+    synchronized List<CheckReport> firstReports(int count) {
+        return List.copyOf(reports.subList(0, Math.min(count, reports.size())));
+    }
+
     synchronized List<HealthVerdict> transitions() {
         return List.copyOf(transitions);
     }
