@@ -1,0 +1,145 @@
+package io.ballast.agent.dataplane.userspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ballast.model.Protocol;
+import io.ballast.model.RealServer;
+import io.ballast.model.Scheduler;
+import io.ballast.model.VirtualService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** TCP mechanics of the forwarder: half-close, backpressure, refused real servers, many connections. */
+class TcpForwardingTest {
+
+    @Test
+    void halfClosedClientStillReceivesTheServersReply() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            IdentityTcpServer a = f.tcpServer("a", 1);
+            VirtualService vs = f.tcp(Scheduler.RR, List.of(PlaneFixture.rs(a, 1)));
+            f.converge(vs);
+            try (Socket s = Loopback.connect(vs.address(), vs.port(), null)) {
+                s.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+                s.shutdownOutput();
+
+                // the server echoes after our FIN and closes only when it has seen it
+                byte[] reply = s.getInputStream().readAllBytes();
+
+                assertThat(new String(reply, StandardCharsets.US_ASCII)).isEqualTo("a\nping");
+            }
+        }
+    }
+
+    @Test
+    void slowServerStopsTheClientInsteadOfFillingMemory() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            IdentityTcpServer a = f.tcpServer("a", 1);
+            VirtualService vs = f.tcp(Scheduler.RR, List.of(PlaneFixture.rs(a, 1)));
+            f.converge(vs);
+            a.pauseReading(true);
+            long total = 256L << 20;
+            AtomicLong written = new AtomicLong();
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try (Socket s = Loopback.connect(vs.address(), vs.port(), null)) {
+                s.setSoTimeout(30_000);
+                Future<?> writer = threads.submit(() -> {
+                    byte[] chunk = new byte[64 * 1024];
+                    while (written.get() < total) {
+                        s.getOutputStream().write(chunk);
+                        written.addAndGet(chunk.length);
+                    }
+                    s.shutdownOutput();
+                    return null;
+                });
+                Future<Long> reader = threads.submit(() -> drain(s.getInputStream()));
+
+                Thread.sleep(1_500);
+                long stalledAt = written.get();
+                Thread.sleep(500);
+                // every buffer on the way is full: the client cannot write more
+                assertThat(written.get()).isEqualTo(stalledAt).isLessThan(total);
+
+                a.pauseReading(false);
+                writer.get(60, TimeUnit.SECONDS);
+                assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(total + 2);
+                assertThat(a.bytesReceived.get()).isEqualTo(total);
+            } finally {
+                threads.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void refusedRealServerIsCountedAndTheClientClosed() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            String deadAddress = f.net.address(30);
+            int deadPort = Loopback.freePort(deadAddress);
+            RealServer dead = RealServer.of("dead", deadAddress, deadPort, 1);
+            VirtualService vs = f.tcp(Scheduler.RR, List.of(dead));
+            f.converge(vs);
+
+            try (Socket s = Loopback.connect(vs.address(), vs.port(), null)) {
+                int first;
+                try {
+                    first = s.getInputStream().read();
+                } catch (IOException reset) {
+                    first = -1;
+                }
+                assertThat(first).isEqualTo(-1);
+            }
+            assertThat(f.plane.connectFailures(vs.key(), dead.key())).isEqualTo(1);
+            TableBehaviourTest.awaitTotal(f, vs, dead.key(), 0);
+            assertThat(f.counters(vs, dead.key()).connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoThousandHeldConnectionsNeedNoExtraThreads() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            IdentityTcpServer a = f.tcpServer("a", 1);
+            IdentityTcpServer b = f.tcpServer("b", 2);
+            VirtualService vs = f.service(Protocol.TCP, f.net.address(10), Scheduler.WLC, Set.of(), null, null,
+                    List.of(PlaneFixture.rs(a, 1), PlaneFixture.rs(b, 1)));
+            f.converge(vs);
+            int threadsBefore = Thread.activeCount();
+            List<Socket> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2000; i++) {
+                    Socket s = Loopback.connect(vs.address(), vs.port(), f.net.address(100 + i % 100));
+                    held.add(s);
+                    assertThat(Loopback.readLine(s)).isIn("a", "b");
+                }
+                SchedulingTrafficTest.awaitActive(f, vs, null, 2000);
+                assertThat(a.open.get() + b.open.get()).isEqualTo(2000);
+                assertThat(Math.abs(a.open.get() - b.open.get())).isLessThanOrEqualTo(1);
+                assertThat(Thread.activeCount()).isLessThanOrEqualTo(threadsBefore + 2);
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+            TableBehaviourTest.awaitTotal(f, vs, null, 0);
+        }
+    }
+
+    private static long drain(InputStream in) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        int r;
+        while ((r = in.read(buf)) >= 0) {
+            n += r;
+        }
+        return n;
+    }
+}
