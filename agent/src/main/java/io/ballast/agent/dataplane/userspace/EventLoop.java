@@ -73,6 +73,19 @@ final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * A closed channel that is registered with the selector keeps its socket until the selector
+     * deregisters it; a listener must really be gone (the VIP released) when apply or setActive
+     * returns, so the plane flushes cancelled keys at once. Event loop only.
+     */
+    void flushCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.debug("selectNow", e);
+        }
+    }
+
     private void run() {
         long nextTick = System.currentTimeMillis() + tickMillis;
         while (running) {

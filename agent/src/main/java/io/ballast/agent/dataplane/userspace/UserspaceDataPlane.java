@@ -165,7 +165,13 @@ public final class UserspaceDataPlane implements DataPlane {
 
     private <T> T onLoop(LoopWork<T> work) throws DataPlaneException {
         try {
-            return loop.call(work::run);
+            return loop.call(() -> {
+                try {
+                    return work.run();
+                } finally {
+                    loop.flushCancelledKeys();
+                }
+            });
         } catch (DataPlaneException e) {
             throw e;
         } catch (Exception e) {

@@ -86,7 +86,7 @@ class TableBehaviourTest {
             IdentityTcpServer a = f.tcpServer("a", 1);
             IdentityTcpServer b = f.tcpServer("b", 2);
             VirtualService vs = f.service(Protocol.TCP, f.net.address(10), Scheduler.RR, Set.of(),
-                    new Persistence(1, "255.255.255.255"), null, List.of(PlaneFixture.rs(a, 1), PlaneFixture.rs(b, 1)));
+                    new Persistence(2, "255.255.255.255"), null, List.of(PlaneFixture.rs(a, 1), PlaneFixture.rs(b, 1)));
             f.converge(vs);
             String client = f.net.address(100);
             String other = f.net.address(101);
@@ -96,7 +96,7 @@ class TableBehaviourTest {
             }
             assertThat(f.identityFrom(vs, other)).isEqualTo("b");
 
-            Thread.sleep(1_600);
+            Thread.sleep(2_600);
             // both templates expired: round robin decides again, a after b, then b
             assertThat(f.identityFrom(vs, other)).isEqualTo("a");
             assertThat(f.identityFrom(vs, client)).isEqualTo("b");

@@ -71,7 +71,7 @@ class UdpForwardingTest {
             f.converge(vs);
             try (DatagramSocket one = client(f, 100)) {
                 assertThat(ask(one, vs, "x")).isEqualTo("a:x");
-                Thread.sleep(1_600);
+                Thread.sleep(2_200);
                 assertThat(f.counters(vs, null).inactiveConnections()).isZero();
                 assertThat(ask(one, vs, "y")).isEqualTo("b:y");
             }
