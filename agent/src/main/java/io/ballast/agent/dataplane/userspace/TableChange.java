@@ -103,7 +103,8 @@ final class TableChange {
                 runtime.listener(UdpListener.open(plane.loop(), runtime, settings.udpIdleTimeoutMillis(),
                         plane.datagramBuffer()));
             } else {
-                runtime.listener(TcpListener.open(plane.loop(), runtime, settings.bufferBytes()));
+                runtime.listener(TcpListener.open(plane.loop(), runtime, settings.bufferBytes(),
+                        settings.connectTimeoutMillis()));
             }
         } catch (IOException e) {
             throw new DataPlaneException(step + ": cannot listen: " + reason(e), e);

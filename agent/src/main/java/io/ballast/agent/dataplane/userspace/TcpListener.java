@@ -6,6 +6,9 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +24,26 @@ final class TcpListener implements Listener, IoHandler {
     private final ServiceRuntime service;
     private final ServerSocketChannel channel;
     private final int bufferBytes;
+    private final long connectTimeoutMillis;
+    private final Set<TcpSession> connecting = new HashSet<>();
 
-    private TcpListener(EventLoop loop, ServiceRuntime service, ServerSocketChannel channel, int bufferBytes) {
+    private TcpListener(EventLoop loop, ServiceRuntime service, ServerSocketChannel channel, int bufferBytes,
+                        long connectTimeoutMillis) {
         this.loop = loop;
         this.service = service;
         this.channel = channel;
         this.bufferBytes = bufferBytes;
+        this.connectTimeoutMillis = connectTimeoutMillis;
     }
 
-    static TcpListener open(EventLoop loop, ServiceRuntime service, int bufferBytes) throws IOException {
+    static TcpListener open(EventLoop loop, ServiceRuntime service, int bufferBytes, long connectTimeoutMillis)
+            throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             channel.bind(service.vip(), BACKLOG);
             channel.configureBlocking(false);
-            TcpListener listener = new TcpListener(loop, service, channel, bufferBytes);
+            TcpListener listener = new TcpListener(loop, service, channel, bufferBytes, connectTimeoutMillis);
             channel.register(loop.selector(), SelectionKey.OP_ACCEPT, listener);
             return listener;
         } catch (IOException | RuntimeException e) {
@@ -70,15 +78,26 @@ final class TcpListener implements Listener, IoHandler {
                 client.close();
                 return;
             }
-            TcpSession.start(loop, client, route, bufferBytes);
+            TcpSession.start(loop, client, route, bufferBytes, connecting, connectTimeoutMillis);
         } catch (IOException e) {
             closeQuietly(client);
         }
     }
 
     @Override
+    public void tick(long nowMillis) {
+        for (TcpSession session : List.copyOf(connecting)) {
+            session.connectTimedOut(nowMillis);
+        }
+    }
+
+    /** Stops accepting; sessions still connecting are given up, established ones go on. */
+    @Override
     public void close() {
         closeQuietly(channel);
+        for (TcpSession session : List.copyOf(connecting)) {
+            session.connectTimedOut(Long.MAX_VALUE);
+        }
     }
 
     private static void closeQuietly(java.nio.channels.Channel c) {

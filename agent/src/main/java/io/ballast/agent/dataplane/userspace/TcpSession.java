@@ -21,6 +21,8 @@ final class TcpSession implements ForwardedConnection {
     private final Direction down;
     private SelectionKey clientKey;
     private SelectionKey serverKey;
+    private final java.util.Set<TcpSession> connecting;
+    private final long connectDeadlineMillis;
     private boolean connected;
     private boolean closed;
 
@@ -104,19 +106,27 @@ final class TcpSession implements ForwardedConnection {
         }
     }
 
-    private TcpSession(SocketChannel client, SocketChannel server, Route route, int bufferBytes) {
+    private TcpSession(SocketChannel client, SocketChannel server, Route route, int bufferBytes,
+                       java.util.Set<TcpSession> connecting, long connectTimeoutMillis) {
         this.client = client;
         this.server = server;
         this.route = route;
+        this.connecting = connecting;
+        this.connectDeadlineMillis = System.currentTimeMillis() + connectTimeoutMillis;
         this.up = new Direction(bufferBytes, true);
         this.down = new Direction(bufferBytes, false);
     }
 
-    /** Connects to the route's backend without waiting; the client is read once the backend accepted. */
-    static void start(EventLoop loop, SocketChannel client, Route route, int bufferBytes) throws IOException {
+    /**
+     * Connects to the route's backend without waiting; the client is read once the backend accepted.
+     * Until then the session sits in {@code connecting}, where {@link #connectTimedOut} finds it.
+     */
+    static void start(EventLoop loop, SocketChannel client, Route route, int bufferBytes,
+                      java.util.Set<TcpSession> connecting, long connectTimeoutMillis) throws IOException {
         SocketChannel server = SocketChannel.open();
-        TcpSession session = new TcpSession(client, server, route, bufferBytes);
+        TcpSession session = new TcpSession(client, server, route, bufferBytes, connecting, connectTimeoutMillis);
         route.bind(session, false);
+        connecting.add(session);
         try {
             client.configureBlocking(false);
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -152,7 +162,17 @@ final class TcpSession implements ForwardedConnection {
         connected();
     }
 
+    /** A real server that does not answer within the connect timeout counts as a connect failure. */
+    boolean connectTimedOut(long nowMillis) {
+        if (!connected && !closed && nowMillis > connectDeadlineMillis) {
+            connectFailed();
+            return true;
+        }
+        return false;
+    }
+
     private void connected() {
+        connecting.remove(this);
         connected = true;
         route.activate();
         afterIo();
@@ -198,6 +218,7 @@ final class TcpSession implements ForwardedConnection {
             return;
         }
         closed = true;
+        connecting.remove(this);
         route.unbind();
         closeQuietly(client);
         closeQuietly(server);

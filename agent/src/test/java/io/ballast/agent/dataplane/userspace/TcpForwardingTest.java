@@ -102,6 +102,44 @@ class TcpForwardingTest {
     }
 
     @Test
+    void realServerThatNeverAnswersIsGivenUpAfterTheConnectTimeout() throws Exception {
+        try (PlaneFixture f = new PlaneFixture(java.util.Map.of("connectTimeoutSeconds", "1"));
+             java.net.ServerSocket full = new java.net.ServerSocket()) {
+            // a listener that never accepts: once its accept queue is full the kernel drops further SYNs
+            full.bind(new java.net.InetSocketAddress(f.net.address(31), 0), 1);
+            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+                    c.configureBlocking(false);
+                    c.connect(full.getLocalSocketAddress());
+                    fillers.add(c);
+                }
+                RealServer silent = RealServer.of("silent", f.net.address(31), full.getLocalPort(), 1);
+                VirtualService vs = f.tcp(Scheduler.RR, List.of(silent));
+                f.converge(vs);
+
+                long start = System.nanoTime();
+                int first;
+                try (Socket s = Loopback.connect(vs.address(), vs.port(), null)) {
+                    first = s.getInputStream().read();
+                } catch (IOException reset) {
+                    first = -1;
+                }
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+                assertThat(first).isEqualTo(-1);
+                assertThat(seconds).isBetween(0L, 3L);
+                assertThat(f.plane.connectFailures(vs.key(), silent.key())).isEqualTo(1);
+            } finally {
+                for (java.nio.channels.SocketChannel c : fillers) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void twoThousandHeldConnectionsNeedNoExtraThreads() throws Exception {
         try (PlaneFixture f = new PlaneFixture()) {
             IdentityTcpServer a = f.tcpServer("a", 1);
