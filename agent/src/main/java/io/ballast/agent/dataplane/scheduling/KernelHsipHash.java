@@ -10,21 +10,28 @@ final class KernelHsipHash {
     }
 
     static int hash(int value, long key0, long key1) {
-        long v0 = 0x736f6d6570736575L ^ key0;
-        long v1 = 0x646f72616e646f6dL ^ key1;
-        long v2 = 0x6c7967656e657261L ^ key0;
-        long v3 = 0x7465646279746573L ^ key1;
-        long b = (4L << 56) | (value & 0xFFFFFFFFL);
-        v3 ^= b;
-        // one compression round (the "1" of 1-3)
-        long[] v = {v0, v1, v2, v3};
-        round(v);
-        v[0] ^= b;
+        // a 4-byte message is only the final block: length in the top byte, the bytes little-endian below
+        return (int) sipHashFinalBlock(1, 3, key0, key1, (4L << 56) | (value & 0xFFFFFFFFL));
+    }
+
+    /** SipHash-c-d of a message shorter than 8 bytes, given as its final block. */
+    static long sipHashFinalBlock(int compressionRounds, int finalizationRounds, long key0, long key1, long block) {
+        long[] v = {
+            0x736f6d6570736575L ^ key0,
+            0x646f72616e646f6dL ^ key1,
+            0x6c7967656e657261L ^ key0,
+            0x7465646279746573L ^ key1,
+        };
+        v[3] ^= block;
+        for (int i = 0; i < compressionRounds; i++) {
+            round(v);
+        }
+        v[0] ^= block;
         v[2] ^= 0xff;
-        round(v);
-        round(v);
-        round(v);
-        return (int) ((v[0] ^ v[1]) ^ (v[2] ^ v[3]));
+        for (int i = 0; i < finalizationRounds; i++) {
+            round(v);
+        }
+        return v[0] ^ v[1] ^ v[2] ^ v[3];
     }
 
     private static void round(long[] v) {
