@@ -47,6 +47,7 @@ public final class UserspaceDataPlane implements DataPlane {
     private final TableChange tableChange;
     private volatile List<VirtualService> table = List.of();
     private boolean active = true;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private UserspaceDataPlane(UserspaceSettings settings) throws IOException {
         this.settings = settings;
@@ -126,8 +127,12 @@ public final class UserspaceDataPlane implements DataPlane {
         });
     }
 
+    /** Closes every listener and connection and stops the event loop; a second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             loop.call(() -> {
                 services.values().forEach(ServiceRuntime::retire);
