@@ -5,6 +5,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.Set;
 
 /**
  * One client connection spliced to one real server. Each direction has its own buffer; a side is
@@ -21,7 +22,7 @@ final class TcpSession implements ForwardedConnection {
     private final Direction down;
     private SelectionKey clientKey;
     private SelectionKey serverKey;
-    private final java.util.Set<TcpSession> connecting;
+    private final Set<TcpSession> connecting;
     private final long connectDeadlineMillis;
     private boolean connected;
     private boolean closed;
@@ -107,7 +108,7 @@ final class TcpSession implements ForwardedConnection {
     }
 
     private TcpSession(SocketChannel client, SocketChannel server, Route route, int bufferBytes,
-                       java.util.Set<TcpSession> connecting, long connectTimeoutMillis) {
+                       Set<TcpSession> connecting, long connectTimeoutMillis) {
         this.client = client;
         this.server = server;
         this.route = route;
@@ -122,7 +123,7 @@ final class TcpSession implements ForwardedConnection {
      * Until then the session sits in {@code connecting}, where {@link #connectTimedOut} finds it.
      */
     static void start(EventLoop loop, SocketChannel client, Route route, int bufferBytes,
-                      java.util.Set<TcpSession> connecting, long connectTimeoutMillis) throws IOException {
+                      Set<TcpSession> connecting, long connectTimeoutMillis) throws IOException {
         SocketChannel server = SocketChannel.open();
         TcpSession session = new TcpSession(client, server, route, bufferBytes, connecting, connectTimeoutMillis);
         route.bind(session, false);

@@ -10,7 +10,6 @@ import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
 import io.ballast.model.SorryServer;
 import io.ballast.model.VirtualService;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -18,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -229,13 +227,5 @@ class TableBehaviourTest {
             }
             Thread.sleep(10);
         }
-    }
-
-    static List<Socket> open(VirtualService vs, int n) throws IOException {
-        List<Socket> sockets = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            sockets.add(Loopback.connect(vs.address(), vs.port(), null));
-        }
-        return sockets;
     }
 }

@@ -8,10 +8,14 @@ import io.ballast.model.Scheduler;
 import io.ballast.model.VirtualService;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,14 +107,14 @@ class TcpForwardingTest {
 
     @Test
     void realServerThatNeverAnswersIsGivenUpAfterTheConnectTimeout() throws Exception {
-        try (PlaneFixture f = new PlaneFixture(java.util.Map.of("connectTimeoutSeconds", "1"));
-             java.net.ServerSocket full = new java.net.ServerSocket()) {
+        try (PlaneFixture f = new PlaneFixture(Map.of("connectTimeoutSeconds", "1"));
+             ServerSocket full = new ServerSocket()) {
             // a listener that never accepts: once its accept queue is full the kernel drops further SYNs
-            full.bind(new java.net.InetSocketAddress(f.net.address(31), 0), 1);
-            List<java.nio.channels.SocketChannel> fillers = new ArrayList<>();
+            full.bind(new InetSocketAddress(f.net.address(31), 0), 1);
+            List<SocketChannel> fillers = new ArrayList<>();
             try {
                 for (int i = 0; i < 4; i++) {
-                    java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+                    SocketChannel c = SocketChannel.open();
                     c.configureBlocking(false);
                     c.connect(full.getLocalSocketAddress());
                     fillers.add(c);
@@ -132,7 +136,7 @@ class TcpForwardingTest {
                 assertThat(seconds).isBetween(0L, 3L);
                 assertThat(f.plane.connectFailures(vs.key(), silent.key())).isEqualTo(1);
             } finally {
-                for (java.nio.channels.SocketChannel c : fillers) {
+                for (SocketChannel c : fillers) {
                     c.close();
                 }
             }
