@@ -10,6 +10,7 @@ import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
 import io.ballast.model.SorryServer;
 import io.ballast.model.VirtualService;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -44,6 +45,55 @@ class TableBehaviourTest {
                         .isEqualTo("still here");
             }
             assertThat(f.counters(vs, PlaneFixture.rs(a, 0).key()).connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void removedServerLosesItsOpenConnectionsWhileTheServiceCountersKeepTheHistory() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            IdentityTcpServer a = f.tcpServer("a", 1);
+            IdentityTcpServer b = f.tcpServer("b", 2);
+            VirtualService vs = f.tcp(Scheduler.RR, List.of(PlaneFixture.rs(a, 1), PlaneFixture.rs(b, 1)));
+            f.converge(vs);
+            try (Socket held = Loopback.connect(vs.address(), vs.port(), null)) {
+                assertThat(Loopback.readLine(held)).isEqualTo("a");
+
+                f.converge(vs.withRealServers(List.of(PlaneFixture.rs(b, 1))));
+
+                int next;
+                try {
+                    next = held.getInputStream().read();
+                } catch (IOException reset) {
+                    next = -1;
+                }
+                assertThat(next).isEqualTo(-1);
+            }
+            assertThat(f.identity(vs)).isEqualTo("b");
+            assertThat(f.counters(vs, null).connections()).isEqualTo(2);
+            assertThat(f.plane.sampleCounters().samples()).noneMatch(
+                    sample -> PlaneFixture.rs(a, 1).key().equals(sample.realServer()));
+        }
+    }
+
+    @Test
+    void schedulerChangeInPlaceKeepsOpenConnections() throws Exception {
+        try (PlaneFixture f = new PlaneFixture()) {
+            IdentityTcpServer a = f.tcpServer("a", 1);
+            IdentityTcpServer b = f.tcpServer("b", 2);
+            VirtualService vs = f.tcp(Scheduler.RR, List.of(PlaneFixture.rs(a, 1), PlaneFixture.rs(b, 5)));
+            f.converge(vs);
+            try (Socket held = Loopback.connect(vs.address(), vs.port(), null)) {
+                assertThat(Loopback.readLine(held)).isEqualTo("a");
+
+                VirtualService fo = new VirtualService(null, vs.protocol(), vs.address(), vs.port(), null, null,
+                        Scheduler.FO, Set.of(), null, null, null, null, vs.realServers());
+                f.converge(fo);
+
+                assertThat(f.identity(fo)).isEqualTo("b");
+                assertThat(f.identity(fo)).isEqualTo("b");
+                held.getOutputStream().write("ok".getBytes(StandardCharsets.US_ASCII));
+                assertThat(new String(held.getInputStream().readNBytes(2), StandardCharsets.US_ASCII)).isEqualTo("ok");
+            }
         }
     }
 
