@@ -8,9 +8,11 @@ import java.util.List;
 final class RoundRobin implements ConnectionScheduler {
 
     private Destination last;
+    private List<? extends Destination> known = List.of();
 
     @Override
     public Destination select(List<? extends Destination> destinations, ScheduledFlow flow) {
+        known = destinations;
         int n = destinations.size();
         int start = indexOf(destinations, last) + 1;
         for (int i = 0; i < n; i++) {
@@ -23,12 +25,22 @@ final class RoundRobin implements ConnectionScheduler {
         return null;
     }
 
+    /**
+     * ip_vs_rr_del_dest: when the last chosen destination leaves, the cursor steps back to the one
+     * before it (or the list head), so the cycle goes on with the one after it.
+     */
     @Override
     public void destinationsChanged(List<? extends Destination> destinations) {
-        // ip_vs_rr_del_dest steps the cursor back when its destination leaves; starting over is the same cycle.
-        if (indexOf(destinations, last) < 0) {
-            last = null;
+        if (last != null && indexOf(destinations, last) < 0) {
+            Destination before = null;
+            for (int i = indexOf(known, last) - 1; i >= 0 && before == null; i--) {
+                if (indexOf(destinations, known.get(i)) >= 0) {
+                    before = known.get(i);
+                }
+            }
+            last = before;
         }
+        known = destinations;
     }
 
     private static int indexOf(List<? extends Destination> destinations, Destination wanted) {

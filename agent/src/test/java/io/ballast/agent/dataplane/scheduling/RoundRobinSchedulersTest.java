@@ -80,6 +80,21 @@ class RoundRobinSchedulersTest {
     }
 
     @Test
+    void rrGoesOnAfterTheServerThatLeftWhenItWasTheLastChosen() {
+        TestDestination a = TestDestination.named("A", 0, 1);
+        TestDestination b = TestDestination.named("B", 1, 1);
+        TestDestination c = TestDestination.named("C", 2, 1);
+        List<TestDestination> dests = List.of(a, b, c);
+        ConnectionScheduler rr = create(Scheduler.RR, dests);
+        assertThat(sequence(rr, dests, 2)).isEqualTo("AB");
+
+        List<TestDestination> withoutB = List.of(a, c);
+        rr.destinationsChanged(withoutB);
+
+        assertThat(sequence(rr, withoutB, 3)).isEqualTo("CAC");
+    }
+
+    @Test
     void rrCyclesAndSkipsDrainedAndOverloadedServers() {
         TestDestination a = TestDestination.named("A", 0, 1);
         TestDestination b = TestDestination.named("B", 1, 5);
