@@ -1,6 +1,7 @@
 package io.ballast.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -17,9 +18,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterSpec(
-        int schemaVersion,
-        String name,
-        ClusterForm form,
+        @JsonProperty(required = true) int schemaVersion,
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) ClusterForm form,
         long revision,
         List<Director> directors,
         List<VirtualService> virtualServices,

@@ -1,5 +1,7 @@
 package io.ballast.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A Linux machine that runs the Ballast agent and balances the cluster's traffic.
  *
@@ -9,5 +11,10 @@ package io.ballast.model;
  * @param priority      VRRP priority 1..254; the higher one is master
  * @param iface         network interface that carries the VIPs and VRRP adverts
  */
-public record Director(String id, String address, String agentEndpoint, int priority, String iface) {
+public record Director(
+        @JsonProperty(required = true) String id,
+        @JsonProperty(required = true) String address,
+        @JsonProperty(required = true) String agentEndpoint,
+        int priority,
+        String iface) {
 }

@@ -1,5 +1,6 @@
 package io.ballast.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -14,8 +15,8 @@ import java.util.List;
  * @param gatewayVips         internal addresses that NAT real servers route through; they fail over with the VIPs
  */
 public record FailoverSettings(
-        int vrid,
-        int advertIntervalMs,
+        @JsonProperty(required = true) int vrid,
+        @JsonProperty(required = true) int advertIntervalMs,
         boolean preempt,
         int preemptDelaySeconds,
         List<String> unicastPeers,

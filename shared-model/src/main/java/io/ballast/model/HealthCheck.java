@@ -1,5 +1,7 @@
 package io.ballast.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -19,11 +21,11 @@ import java.util.List;
  * @param onFailure    quiesce (weight 0) or remove the failed server
  */
 public record HealthCheck(
-        CheckType type,
-        int intervalMs,
-        int timeoutMs,
-        int rise,
-        int fall,
+        @JsonProperty(required = true) CheckType type,
+        @JsonProperty(required = true) int intervalMs,
+        @JsonProperty(required = true) int timeoutMs,
+        @JsonProperty(required = true) int rise,
+        @JsonProperty(required = true) int fall,
         Integer port,
         String path,
         String host,

@@ -1,6 +1,7 @@
 package io.ballast.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One destination of a virtual service. Identified within its service by {@link #key()}.
@@ -18,9 +19,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RealServer(
         String name,
-        String address,
+        @JsonProperty(required = true) String address,
         int port,
-        int weight,
+        @JsonProperty(required = true) int weight,
         ForwardingMethod forwarding,
         int upperThreshold,
         int lowerThreshold,

@@ -25,7 +25,7 @@ public record ServiceKey(Protocol protocol, String address, int port, Integer fi
     @Override
     public String toString() {
         if (isFirewallMark()) {
-            return "fwm/" + firewallMark;
+            return "fwm/" + Integer.toUnsignedString(firewallMark);
         }
         return protocol.name().toLowerCase(java.util.Locale.ROOT) + "/" + Addresses.endpoint(address, port);
     }
@@ -41,9 +41,9 @@ public record ServiceKey(Protocol protocol, String address, int port, Integer fi
         String rest = text.substring(slash + 1);
         if (kind.equals("fwm")) {
             try {
-                return ofMark(Integer.parseInt(rest));
+                return ofMark(Integer.parseUnsignedInt(rest));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("firewall mark in '" + text + "' is not a number");
+                throw new IllegalArgumentException("firewall mark in '" + text + "' is not a number from 1 to 4294967295");
             }
         }
         Protocol protocol;

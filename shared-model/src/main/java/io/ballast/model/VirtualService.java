@@ -2,6 +2,9 @@ package io.ballast.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Set;
 
@@ -12,7 +15,7 @@ import java.util.Set;
  * @param protocol       tcp, udp or sctp; null for a firewall-mark service
  * @param address        the VIP; null for a firewall-mark service
  * @param port           the VIP's port; 0 for a firewall-mark service
- * @param firewallMark   set for a firewall-mark service (ipvsadm -f), else null
+ * @param firewallMark   set for a firewall-mark service (ipvsadm -f), else null; unsigned 32 bits (1..4294967295)
  * @param addressFamily  for a firewall-mark service: "inet" or "inet6"; otherwise derived from the address
  * @param scheduler      one of the IPVS schedulers
  * @param schedulerFlags hashing flags (sh-fallback, mh-port…)
@@ -28,9 +31,11 @@ public record VirtualService(
         Protocol protocol,
         String address,
         int port,
+        @JsonSerialize(using = UnsignedIntJson.Serializer.class)
+        @JsonDeserialize(using = UnsignedIntJson.Deserializer.class)
         Integer firewallMark,
         String addressFamily,
-        Scheduler scheduler,
+        @JsonProperty(required = true) Scheduler scheduler,
         Set<SchedulerFlag> schedulerFlags,
         Persistence persistence,
         ForwardingMethod forwarding,
@@ -39,7 +44,8 @@ public record VirtualService(
         List<RealServer> realServers) {
 
     public VirtualService {
-        schedulerFlags = schedulerFlags == null ? Set.of() : Set.copyOf(schedulerFlags);
+        // Declaration order, so the JSON (and the spec hash) is the same on every JVM.
+        schedulerFlags = SchedulerFlagSets.of(schedulerFlags);
         realServers = realServers == null ? List.of() : List.copyOf(realServers);
         forwarding = forwarding == null ? ForwardingMethod.NAT : forwarding;
     }

@@ -13,7 +13,8 @@ public record AddService(VirtualService added) implements Operation {
 
     @Override
     public String summary() {
-        return PlanText.label(added) + " — add service (" + added.scheduler().wireName() + ", "
-                + added.realServers().size() + " real server" + (added.realServers().size() == 1 ? "" : "s") + ")";
+        String scheduler = added.scheduler() == null ? "no scheduler" : added.scheduler().wireName();
+        return PlanText.label(added) + " — add service (" + scheduler + ", "
+                + PlanText.plural(added.realServers().size(), "real server") + ")";
     }
 }

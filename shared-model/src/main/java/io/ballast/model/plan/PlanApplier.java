@@ -32,19 +32,19 @@ public final class PlanApplier {
                 services.remove(remove.service());
             } else if (op instanceof AddRealServer add) {
                 updateServers(services, add.service(), servers -> {
-                    if (servers.putIfAbsent(add.server().key(), add.server()) != null) {
+                    if (servers.putIfAbsent(Planner.ServerKey.of(add.server()), add.server()) != null) {
                         throw new IllegalStateException(add.summary() + ": that real server is already there");
                     }
                 });
             } else if (op instanceof EditRealServer edit) {
                 updateServers(services, edit.service(), servers -> {
-                    if (servers.replace(edit.after().key(), edit.after()) == null) {
+                    if (servers.replace(Planner.ServerKey.of(edit.after()), edit.after()) == null) {
                         throw new IllegalStateException(edit.summary() + ": no such real server");
                     }
                 });
             } else if (op instanceof RemoveRealServer remove) {
                 updateServers(services, remove.service(), servers -> {
-                    if (servers.remove(remove.server().key()) == null) {
+                    if (servers.remove(Planner.ServerKey.of(remove.server())) == null) {
                         throw new IllegalStateException(remove.summary() + ": no such real server");
                     }
                 });
@@ -68,9 +68,9 @@ public final class PlanApplier {
     }
 
     private static void updateServers(Map<ServiceKey, VirtualService> services, ServiceKey key,
-                                      java.util.function.Consumer<Map<String, RealServer>> change) {
+                                      java.util.function.Consumer<Map<Planner.ServerKey, RealServer>> change) {
         VirtualService service = existing(services, key);
-        Map<String, RealServer> servers = Planner.indexServers(service.realServers());
+        Map<Planner.ServerKey, RealServer> servers = Planner.indexServers(service.realServers());
         change.accept(servers);
         services.put(key, service.withRealServers(new ArrayList<>(servers.values())));
     }

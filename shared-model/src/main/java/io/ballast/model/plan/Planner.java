@@ -52,17 +52,20 @@ public final class Planner {
 
     private static void diffService(VirtualService current, VirtualService target,
                                     List<Operation> additions, List<Operation> edits, List<Operation> removals) {
-        VirtualService currentSettings = current.withRealServers(List.of());
-        VirtualService targetSettings = target.withRealServers(List.of());
-        if (!currentSettings.equals(targetSettings)) {
-            edits.add(new EditService(current.withRealServers(current.realServers()),
-                    target.withRealServers(current.realServers())));
+        // Same real-server list on both sides, so equals compares the service's own settings only.
+        VirtualService targetSettings = target.withRealServers(current.realServers());
+        if (!current.equals(targetSettings)) {
+            edits.add(new EditService(current, targetSettings));
+        }
+        // Most services of a large spec are untouched: skip indexing them.
+        if (current.realServers().equals(target.realServers())) {
+            return;
         }
         ServiceKey key = target.key();
-        Map<String, RealServer> servers = indexServers(current.realServers());
-        Map<String, RealServer> wanted = indexServers(target.realServers());
+        Map<ServerKey, RealServer> servers = indexServers(current.realServers());
+        Map<ServerKey, RealServer> wanted = indexServers(target.realServers());
         for (RealServer server : wanted.values()) {
-            RealServer existing = servers.get(server.key());
+            RealServer existing = servers.get(ServerKey.of(server));
             if (existing == null) {
                 additions.add(new AddRealServer(key, server));
             } else if (!Objects.equals(existing, server)) {
@@ -70,7 +73,7 @@ public final class Planner {
             }
         }
         for (RealServer server : servers.values()) {
-            if (!wanted.containsKey(server.key())) {
+            if (!wanted.containsKey(ServerKey.of(server))) {
                 removals.add(new RemoveRealServer(key, server));
             }
         }
@@ -84,11 +87,19 @@ public final class Planner {
         return map;
     }
 
-    static Map<String, RealServer> indexServers(List<RealServer> servers) {
-        Map<String, RealServer> map = new LinkedHashMap<>(servers.size() * 2);
+    static Map<ServerKey, RealServer> indexServers(List<RealServer> servers) {
+        Map<ServerKey, RealServer> map = new LinkedHashMap<>(servers.size() * 2);
         for (RealServer server : servers) {
-            map.put(server.key(), server);
+            map.put(ServerKey.of(server), server);
         }
         return map;
+    }
+
+    /** A real server's identity within its service, as {@link RealServer#key()} but without building a string. */
+    record ServerKey(String address, int port) {
+
+        static ServerKey of(RealServer server) {
+            return new ServerKey(server.address(), server.port());
+        }
     }
 }

@@ -13,7 +13,7 @@ public record RemoveService(VirtualService removed) implements Operation {
 
     @Override
     public String summary() {
-        return PlanText.label(removed) + " — remove service and its " + removed.realServers().size()
-                + " real server" + (removed.realServers().size() == 1 ? "" : "s");
+        return PlanText.label(removed) + " — remove service and its "
+                + PlanText.plural(removed.realServers().size(), "real server");
     }
 }

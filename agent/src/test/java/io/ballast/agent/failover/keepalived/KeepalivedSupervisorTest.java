@@ -3,6 +3,8 @@ package io.ballast.agent.failover.keepalived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.testsupport.RealEngines;
+import io.ballast.agent.testsupport.netns.Netns;
+import io.ballast.agent.testsupport.netns.NetnsLab;
 import io.ballast.model.api.Role;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -24,33 +25,30 @@ class KeepalivedSupervisorTest {
     @TempDir
     Path dir;
 
-    private final String netns = "bl-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20)) + "-ka";
+    private NetnsLab lab;
+    private Netns ns;
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<KeepalivedNotification> transitions = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void namespaceWithOneInterface() throws Exception {
+    void namespaceWithOneInterface() {
         RealEngines.require("keepalived supervision", true, "keepalived", "ip", "mkfifo");
-        run("ip", "netns", "add", netns);
-        run("ip", "-n", netns, "link", "set", "lo", "up");
-        // This kernel has no dummy interfaces: a veth pair whose far end stays in the namespace does the same.
-        run("ip", "-n", netns, "link", "add", "vrrp0", "type", "veth", "peer", "name", "vrrp0-far");
-        run("ip", "-n", netns, "addr", "add", "192.0.2.11/24", "dev", "vrrp0");
-        run("ip", "-n", netns, "link", "set", "vrrp0", "up");
-        run("ip", "-n", netns, "link", "set", "vrrp0-far", "up");
+        lab = NetnsLab.create();
+        ns = lab.namespace("ka");
+        lab.connect(ns, "vrrp0", "vrrp", "192.0.2.11/24");
     }
 
     @AfterEach
-    void removeNamespace() throws Exception {
-        if (RealEngines.onPath("ip")) {
-            new ProcessBuilder("ip", "netns", "del", netns).start().waitFor(10, TimeUnit.SECONDS);
+    void removeNamespace() {
+        if (lab != null) {
+            lab.close();
         }
     }
 
     @Test
     void lonelyDirectorBecomesMasterTakesTheVipAndIsRestartedAfterSigkill() throws Exception {
         try (NotifyFifo fifo = NotifyFifo.open(dir.resolve("notify.fifo"), transitions::add);
-             KeepalivedSupervisor keepalived = new KeepalivedSupervisor(List.of("ip", "netns", "exec", netns),
+             KeepalivedSupervisor keepalived = new KeepalivedSupervisor(List.of("ip", "netns", "exec", ns.name()),
                      "keepalived", writeConfig(fifo.path()), dir, events::add)) {
             keepalived.start();
 
@@ -95,15 +93,7 @@ class KeepalivedSupervisorTest {
     }
 
     private String addresses() {
-        try {
-            Process p = new ProcessBuilder("ip", "-n", netns, "-o", "addr", "show", "dev", "vrrp0")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(5, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return ns.exec("ip", "-o", "addr", "show", "dev", "vrrp0").stdout();
     }
 
     private static void awaitTrue(BooleanSupplier condition, int seconds) throws InterruptedException {
@@ -113,14 +103,6 @@ class KeepalivedSupervisorTest {
                 throw new AssertionError("condition not met within " + seconds + " s");
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
         }
     }
 }

@@ -1,0 +1,93 @@
+package io.ballast.agent.dataplane.nftables;
+
+import io.ballast.agent.dataplane.DataPlaneException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a host command, optionally inside a network namespace ({@code ip netns exec NS …}), feeding
+ * it stdin and collecting stdout and stderr. Shared by {@link NftCommand} and the conntrackd
+ * supervisor so both honour the same "netns" setting.
+ */
+public final class CommandRunner {
+
+    /** What a finished command left behind. */
+    public record Result(int exitCode, String stdout, String stderr) {
+    }
+
+    private final String netns;
+    private final long timeoutMillis;
+
+    /** @param netns namespace to run in, or null/blank for the agent's own */
+    public CommandRunner(String netns, long timeoutMillis) {
+        this.netns = netns == null || netns.isBlank() ? null : netns;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public String netns() {
+        return netns;
+    }
+
+    /** The full argv: the command itself, prefixed with {@code ip netns exec} when a namespace is set. */
+    public List<String> argv(List<String> command) {
+        List<String> argv = new ArrayList<>();
+        if (netns != null) {
+            argv.addAll(List.of("ip", "netns", "exec", netns));
+        }
+        argv.addAll(command);
+        return argv;
+    }
+
+    /** Runs to completion; stdin may be null. Throws only when the command cannot run or hangs. */
+    public Result run(List<String> command, String stdin) throws DataPlaneException {
+        List<String> argv = argv(command);
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).start();
+        } catch (IOException e) {
+            throw new DataPlaneException("Could not start '" + String.join(" ", argv) + "': " + e.getMessage()
+                    + ". Is it installed and on the PATH?", e);
+        }
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // The command closed its stdin early (it failed at once); its stderr says why.
+        }
+        try {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DataPlaneException("'" + String.join(" ", argv) + "' did not finish within "
+                        + timeoutMillis + " ms and was stopped.");
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                stream.transferTo(buffer);
+                return buffer.toString(StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package io.ballast.agent.dataplane.nftables;
+
+import io.ballast.agent.dataplane.DataPlaneException;
+import java.util.List;
+
+/**
+ * The command layer: the only class that runs {@code nft}. Every change goes through
+ * {@code nft -f -} so the kernel applies it as one transaction — all of it or none of it.
+ */
+public final class NftCommand {
+
+    private final CommandRunner runner;
+    private final String nft;
+
+    public NftCommand(CommandRunner runner, String nftBinary) {
+        this.runner = runner;
+        this.nft = nftBinary;
+    }
+
+    /** Applies a ruleset script atomically; on failure nothing of it is in the kernel. */
+    public void transaction(String script, String what) throws DataPlaneException {
+        CommandRunner.Result result = runner.run(List.of(nft, "-f", "-"), script);
+        if (result.exitCode() != 0) {
+            throw new DataPlaneException("nft refused the transaction that would " + what
+                    + ", so nothing was changed: " + firstLines(result.stderr(), 6));
+        }
+    }
+
+    /** {@code nft -j list table FAMILY NAME}; null if the table does not exist. */
+    public String listTableJson(String family, String table) throws DataPlaneException {
+        return listJson(List.of(nft, "-j", "list", "table", family, table));
+    }
+
+    /** {@code nft -j list counters table FAMILY NAME}; null if the table does not exist. */
+    public String listCountersJson(String family, String table) throws DataPlaneException {
+        return listJson(List.of(nft, "-j", "list", "counters", "table", family, table));
+    }
+
+    private String listJson(List<String> argv) throws DataPlaneException {
+        CommandRunner.Result result = runner.run(argv, null);
+        if (result.exitCode() != 0) {
+            if (result.stderr().contains("No such file or directory")) {
+                return null;
+            }
+            throw new DataPlaneException("'" + String.join(" ", argv) + "' failed: " + firstLines(result.stderr(), 4));
+        }
+        return result.stdout();
+    }
+
+    private static String firstLines(String text, int lines) {
+        String[] all = text.strip().split("\n");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(lines, all.length); i++) {
+            out.append(i == 0 ? "" : " | ").append(all[i].strip());
+        }
+        return out.isEmpty() ? "(no message)" : out.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package io.ballast.agent.dataplane.nftables;
+
+import io.ballast.agent.dataplane.DataPlane;
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.agent.dataplane.DataPlaneProvider;
+import io.ballast.agent.dataplane.PlaneOptions;
+import io.ballast.agent.dataplane.nftables.conntrack.ConntrackSync;
+import io.ballast.agent.dataplane.nftables.conntrack.ConntrackdConfig;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Opens the nftables plane. Settings (all optional):
+ * <ul>
+ * <li>{@code table} — name of Ballast's table in family inet (default "ballast")</li>
+ * <li>{@code netns} — run nft (and conntrackd) inside this network namespace (tests, the lab)</li>
+ * <li>{@code nft} — the nft binary (default "nft")</li>
+ * <li>{@code snat} — "masquerade" (default: real servers need no route back) or "none" (classic
+ *     LVS-NAT: the real servers route through the director and see the client's address)</li>
+ * <li>{@code forwarding} — "true" (default) sets net.ipv4.ip_forward and net.ipv6.conf.all.forwarding</li>
+ * <li>{@code maxSlots} — slots per service for weighted schedulers (default 1024)</li>
+ * <li>{@code conntrackd.local}, {@code conntrackd.peer}, {@code conntrackd.interface},
+ *     {@code conntrackd.port} — start conntrackd for stateful failover</li>
+ * </ul>
+ */
+public final class NftablesProvider implements DataPlaneProvider {
+
+    private static final long COMMAND_TIMEOUT_MS = 120_000;
+
+    @Override
+    public String name() {
+        return "nftables";
+    }
+
+    @Override
+    public DataPlane open(PlaneOptions options) throws DataPlaneException {
+        String table = options.setting("table", "ballast");
+        if (!table.matches("[A-Za-z][A-Za-z0-9_]{0,31}")) {
+            throw new DataPlaneException("The nftables table name '" + table + "' (setting \"table\") must start with"
+                    + " a letter and hold only letters, digits and '_', at most 32 characters.");
+        }
+        String snat = options.setting("snat", "masquerade");
+        if (!snat.equals("masquerade") && !snat.equals("none")) {
+            throw new DataPlaneException("The nftables setting \"snat\" is '" + snat + "'; use masquerade or none.");
+        }
+        int maxSlots;
+        try {
+            maxSlots = Integer.parseInt(options.setting("maxSlots", "1024"));
+        } catch (NumberFormatException e) {
+            throw new DataPlaneException("The nftables setting \"maxSlots\" must be a whole number.");
+        }
+        if (maxSlots < 16 || maxSlots > 65536) {
+            throw new DataPlaneException("The nftables setting \"maxSlots\" must be between 16 and 65536.");
+        }
+        CommandRunner runner = new CommandRunner(options.setting("netns", null), COMMAND_TIMEOUT_MS);
+        String nftBinary = options.setting("nft", "nft");
+        CommandRunner.Result version = runner.run(List.of(nftBinary, "--version"), null);
+        if (version.exitCode() != 0) {
+            throw new DataPlaneException("The nftables plane cannot run here: '" + nftBinary + " --version' failed: "
+                    + version.stderr().strip());
+        }
+        if (Boolean.parseBoolean(options.setting("forwarding", "true"))) {
+            enableForwarding(runner);
+        }
+        ConntrackSync sync = null;
+        if (options.settings().containsKey("conntrackd.peer")) {
+            sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"));
+        }
+        return new NftablesDataPlane(new NftCommand(runner, nftBinary),
+                new NftRulesetRenderer(table, snat.equals("masquerade"), maxSlots), sync);
+    }
+
+    private static void enableForwarding(CommandRunner runner) throws DataPlaneException {
+        CommandRunner.Result result = runner.run(
+                List.of("sysctl", "-qw", "net.ipv4.ip_forward=1", "net.ipv6.conf.all.forwarding=1"), null);
+        if (result.exitCode() != 0) {
+            throw new DataPlaneException("The nftables plane could not turn on IP forwarding"
+                    + " (net.ipv4.ip_forward, net.ipv6.conf.all.forwarding): " + result.stderr().strip()
+                    + ". Run the agent with CAP_NET_ADMIN or set \"forwarding\" to false and enable it yourself.");
+        }
+    }
+
+    static ConntrackdConfig conntrackdConfig(PlaneOptions options) throws DataPlaneException {
+        Path runDir = options.stateDir().resolve("conntrackd-" + options.nodeId());
+        try {
+            return new ConntrackdConfig(options.setting("conntrackd.local", null), options.setting("conntrackd.peer", null),
+                    options.setting("conntrackd.interface", null),
+                    Integer.parseInt(options.setting("conntrackd.port", String.valueOf(ConntrackdConfig.DEFAULT_PORT))),
+                    runDir, List.of());
+        } catch (NumberFormatException e) {
+            throw new DataPlaneException("The nftables setting \"conntrackd.port\" must be a whole number.");
+        } catch (IllegalArgumentException e) {
+            throw new DataPlaneException(e.getMessage(), e);
+        }
+    }
+}

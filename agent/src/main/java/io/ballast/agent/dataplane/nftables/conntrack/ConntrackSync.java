@@ -1,0 +1,84 @@
+package io.ballast.agent.dataplane.nftables.conntrack;
+
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.agent.dataplane.nftables.CommandRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Stateful failover for the nftables plane: writes conntrackd's configuration, keeps the daemon
+ * running, and on a role change does what keepalived's classic primary-backup.sh does — the new
+ * master commits the peer's connections into its kernel and re-announces its own; a new backup asks
+ * the master for a full resynchronisation.
+ */
+public final class ConntrackSync implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConntrackSync.class.getName());
+
+    private final ConntrackdConfig config;
+    private final CommandRunner runner;
+    private final String conntrackd;
+    private final ProcessSupervisor supervisor;
+
+    private ConntrackSync(ConntrackdConfig config, CommandRunner runner, String conntrackd, ProcessSupervisor supervisor) {
+        this.config = config;
+        this.runner = runner;
+        this.conntrackd = conntrackd;
+        this.supervisor = supervisor;
+    }
+
+    /** Writes the configuration and starts conntrackd under supervision. */
+    public static ConntrackSync start(ConntrackdConfig config, CommandRunner runner, String conntrackd)
+            throws DataPlaneException {
+        try {
+            Files.createDirectories(config.runDir());
+            Files.writeString(config.configFile(), config.render());
+            Files.deleteIfExists(config.runDir().resolve("conntrackd.lock"));
+        } catch (IOException e) {
+            throw new DataPlaneException("Could not write the conntrackd configuration in " + config.runDir()
+                    + ": " + e.getMessage(), e);
+        }
+        List<String> argv = runner.argv(List.of(conntrackd, "-C", config.configFile().toString()));
+        ProcessSupervisor supervisor = ProcessSupervisor.start("conntrackd", argv,
+                config.runDir().resolve("conntrackd.out"));
+        return new ConntrackSync(config, runner, conntrackd, supervisor);
+    }
+
+    public ConntrackdConfig config() {
+        return config;
+    }
+
+    public boolean running() {
+        return supervisor.running();
+    }
+
+    /** Master: commit the external cache, then send everything we have. Backup: ask for a resync. */
+    public void roleChanged(boolean active) throws DataPlaneException {
+        if (active) {
+            control("-c");   // peer's connections into the kernel
+            control("-f");   // drop the caches that no longer apply
+            control("-R");   // re-read the kernel table into the internal cache
+            control("-B");   // tell the peer everything we now carry
+        } else {
+            control("-n");   // request a full resynchronisation from the master
+        }
+    }
+
+    /** Runs {@code conntrackd -C conf FLAG} against the running daemon; a failure is a sentence. */
+    public String control(String flag) throws DataPlaneException {
+        CommandRunner.Result result = runner.run(List.of(conntrackd, "-C", config.configFile().toString(), flag), null);
+        if (result.exitCode() != 0) {
+            throw new DataPlaneException("conntrackd " + flag + " failed (exit " + result.exitCode() + "): "
+                    + result.stderr().strip());
+        }
+        return result.stdout();
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+        LOG.fine("conntrackd stopped");
+    }
+}

@@ -1,0 +1,343 @@
+package io.ballast.agent.dataplane.nftables;
+
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.VIP;
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.VIP6;
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.realServer;
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.realServer6;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ballast.agent.dataplane.DataPlane;
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.agent.dataplane.PlaneOptions;
+import io.ballast.agent.testsupport.RealEngines;
+import io.ballast.agent.testsupport.netns.LoadBalancerTopology;
+import io.ballast.agent.testsupport.netns.Netns;
+import io.ballast.agent.testsupport.netns.NetnsLab;
+import io.ballast.model.AdminState;
+import io.ballast.model.ForwardingMethod;
+import io.ballast.model.Persistence;
+import io.ballast.model.Protocol;
+import io.ballast.model.RealServer;
+import io.ballast.model.Scheduler;
+import io.ballast.model.SchedulerFlag;
+import io.ballast.model.VirtualService;
+import io.ballast.model.api.CounterSample;
+import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.plan.Planner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Real traffic through the nftables plane: client → VIP on the director namespace → three real
+ * servers that answer with their names. One topology for the class; each test gets a fresh table.
+ */
+class NftablesPlaneTrafficTest {
+
+    private static NetnsLab lab;
+    private static LoadBalancerTopology net;
+
+    @TempDir
+    Path state;
+    private DataPlane plane;
+
+    @BeforeAll
+    static void buildNetwork() {
+        RealEngines.require("nftables plane", true, "nft", "ip", "python3", "ss");
+        lab = NetnsLab.create();
+        net = LoadBalancerTopology.create(lab, 3);
+        net.startIdentityServers("tcp", 80);
+        net.startIdentityServers("udp", 53);
+    }
+
+    @AfterAll
+    static void removeNetwork() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void openPlane() throws DataPlaneException {
+        plane = open();
+    }
+
+    @AfterEach
+    void dropTable() {
+        plane.close();
+        net.director().exec("nft", "delete", "table", "inet", "ballast");
+    }
+
+    private DataPlane open() throws DataPlaneException {
+        return new NftablesProvider().open(new PlaneOptions("d1", state, Map.of("netns", net.director().name())));
+    }
+
+    private void converge(List<VirtualService> target) throws DataPlaneException {
+        plane.apply(Planner.between(plane.readTable(), target));
+    }
+
+    static VirtualService service(Scheduler scheduler, int... weights) {
+        List<RealServer> servers = new ArrayList<>();
+        for (int i = 0; i < weights.length; i++) {
+            servers.add(RealServer.of("rs" + (i + 1), realServer(i + 1), 80, weights[i]));
+        }
+        return new VirtualService("web", Protocol.TCP, VIP, 80, null, null, scheduler, Set.of(), null,
+                ForwardingMethod.NAT, null, null, servers);
+    }
+
+    private Map<String, Integer> connections(int n) {
+        return net.client().countReplies("tcp", VIP, 80, n);
+    }
+
+    @Test
+    void roundRobinSpreadsNewConnectionsEvenly() throws Exception {
+        converge(List.of(service(Scheduler.RR, 1, 1, 1)));
+
+        Map<String, Integer> replies = connections(150);
+
+        assertThat(replies).containsOnlyKeys("rs1", "rs2", "rs3");
+        assertThat(replies.values()).allSatisfy(n -> assertThat(n).isBetween(45, 55));
+    }
+
+    @Test
+    void weightedRoundRobinFollowsTheWeights() throws Exception {
+        converge(List.of(service(Scheduler.WRR, 3, 1)));
+
+        Map<String, Integer> replies = connections(200);
+
+        assertThat(replies).containsOnlyKeys("rs1", "rs2");
+        assertThat(replies.get("rs1")).isBetween(140, 160);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Scheduler.class, names = {"SH", "DH", "MH"})
+    void hashingSchedulersKeepOneClientOnOneServer(Scheduler scheduler) throws Exception {
+        converge(List.of(service(scheduler, 1, 1, 1)));
+
+        Map<String, Integer> replies = connections(40);
+
+        assertThat(replies).hasSize(1);
+        assertThat(replies.values()).containsExactly(40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SchedulerFlag.class, names = {"SH_PORT", "MH_PORT"})
+    void hashingWithThePortSpreadsOneClientsConnections(SchedulerFlag flag) throws Exception {
+        VirtualService hashed = service(flag.scheduler(), 1, 1, 1);
+        converge(List.of(new VirtualService("web", Protocol.TCP, VIP, 80, null, null, flag.scheduler(),
+                Set.of(flag), null, ForwardingMethod.NAT, null, null, hashed.realServers())));
+
+        Map<String, Integer> replies = connections(150);
+
+        assertThat(replies).containsOnlyKeys("rs1", "rs2", "rs3");
+        assertThat(replies.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
+    }
+
+    @Test
+    void persistenceSendsAClientBackToItsServer() throws Exception {
+        VirtualService rr = service(Scheduler.RR, 1, 1, 1);
+        converge(List.of(new VirtualService("web", Protocol.TCP, VIP, 80, null, null, Scheduler.RR, Set.of(),
+                new Persistence(300, "255.255.255.0"), ForwardingMethod.NAT, null, null, rr.realServers())));
+
+        Map<String, Integer> replies = connections(30);
+
+        assertThat(replies).hasSize(1);
+    }
+
+    @Test
+    void drainedServerGetsNoNewConnectionsButKeepsItsOpenOnes() throws Exception {
+        VirtualService web = service(Scheduler.RR, 1, 1, 1);
+        converge(List.of(web));
+        try (Netns.HeldConnection held = net.client().hold(VIP, 80)) {
+            String drained = held.server();
+            List<RealServer> servers = new ArrayList<>();
+            for (RealServer server : web.realServers()) {
+                servers.add(server.name().equals(drained) ? server.withState(AdminState.DRAIN) : server);
+            }
+            converge(List.of(web.withRealServers(servers)));
+
+            Map<String, Integer> replies = connections(60);
+
+            assertThat(replies).doesNotContainKey(drained).hasSize(2);
+            assertThat(held.ask()).isEqualTo(drained);
+        }
+    }
+
+    @Test
+    void weightZeroTakesNoNewConnections() throws Exception {
+        converge(List.of(service(Scheduler.WRR, 1, 0, 1)));
+
+        assertThat(connections(40)).containsOnlyKeys("rs1", "rs3");
+    }
+
+    @Test
+    void weightChangeLeavesEstablishedConnectionsWhereTheyAre() throws Exception {
+        converge(List.of(service(Scheduler.RR, 1, 1, 1)));
+        List<Netns.HeldConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                held.add(net.client().hold(VIP, 80));
+            }
+            converge(List.of(service(Scheduler.WRR, 5, 1, 2)));
+
+            for (Netns.HeldConnection connection : held) {
+                assertThat(connection.ask()).isEqualTo(connection.server());
+            }
+            assertThat(held.stream().map(Netns.HeldConnection::server).distinct()).hasSize(3);
+        } finally {
+            held.forEach(Netns.HeldConnection::close);
+        }
+    }
+
+    @Test
+    void clientHammeringTheVipSeesNoRefusalDuringManyApplies() throws Exception {
+        List<VirtualService> table = List.of(service(Scheduler.WRR, 1, 1, 1));
+        converge(table);
+        Process hammer = net.client().hammerInBackground(VIP, 80, 150, 1_000_000);
+        int applies = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (applies < 1000 && System.nanoTime() < deadline) {
+            // As the reconciler does: plan from the table it last applied, not a fresh read each time.
+            List<VirtualService> next = List.of(service(Scheduler.WRR, 1 + applies % 7, 1, 2));
+            plane.apply(Planner.between(table, next));
+            table = next;
+            applies++;
+        }
+        hammer.toHandle().destroy(); // SIGTERM without closing our pipe: the client prints its tally and ends
+        Map<String, Integer> outcomes = Netns.tallyOf(hammer, Duration.ofSeconds(10));
+
+        assertThat(applies).isGreaterThanOrEqualTo(200);
+        assertThat(outcomes).containsOnlyKeys("ok");
+        assertThat(outcomes.get("ok")).isGreaterThan(100);
+    }
+
+    @Test
+    void flushedRulesetShowsAsAnEmptyTableAndReapplyRestoresService() throws Exception {
+        List<VirtualService> target = List.of(service(Scheduler.RR, 1, 1, 1));
+        converge(target);
+        net.director().execOk("nft", "flush", "ruleset");
+
+        assertThat(plane.readTable()).isEmpty();
+        converge(target);
+
+        assertThat(plane.readTable()).isEqualTo(entries(target));
+        assertThat(connections(30)).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    @Test
+    void readTableRecoversEverythingAFreshPlaneNeedsToPlan() throws Exception {
+        List<RealServer> v6 = List.of(new RealServer("six one", realServer6(1), 8080, 3, null, 0, 0, null, null),
+                new RealServer(null, realServer6(2), 8080, 0, null, 0, 0, null, AdminState.DRAIN));
+        List<VirtualService> target = List.of(
+                new VirtualService("web", Protocol.TCP, VIP, 80, null, null, Scheduler.MH,
+                        Set.of(SchedulerFlag.MH_PORT, SchedulerFlag.MH_FALLBACK), new Persistence(600, "255.255.255.0"),
+                        ForwardingMethod.NAT, new io.ballast.model.SorryServer("198.51.100.99", 80), null,
+                        service(Scheduler.MH, 2, 1, 1).realServers()),
+                new VirtualService("dns", Protocol.UDP, VIP6, 53, null, null, Scheduler.SH, Set.of(), null,
+                        ForwardingMethod.NAT, null, null, v6),
+                new VirtualService(null, null, null, 0, 7, "inet", Scheduler.WRR, Set.of(), null,
+                        ForwardingMethod.NAT, null, null, List.of(RealServer.of("m", realServer(3), 0, 4))));
+        converge(target);
+
+        try (DataPlane fresh = open()) {
+            assertThat(fresh.readTable()).isEqualTo(entries(target));
+            assertThat(Planner.between(fresh.readTable(), entries(target)).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void ipv6ServiceBalancesAcrossRealServers() throws Exception {
+        List<RealServer> servers = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            servers.add(RealServer.of("rs" + i, realServer6(i), 80, 1));
+        }
+        converge(List.of(new VirtualService("web6", Protocol.TCP, VIP6, 80, null, null, Scheduler.RR, Set.of(),
+                null, ForwardingMethod.NAT, null, null, servers)));
+
+        Map<String, Integer> replies = net.client().countReplies("tcp", VIP6, 80, 60);
+
+        assertThat(replies).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    @Test
+    void udpServiceBalancesDatagramsFromNewSockets() throws Exception {
+        List<RealServer> servers = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            servers.add(RealServer.of("rs" + i, realServer(i), 53, 1));
+        }
+        converge(List.of(new VirtualService("dns", Protocol.UDP, VIP, 53, null, null, Scheduler.RR, Set.of(),
+                null, ForwardingMethod.NAT, null, null, servers)));
+
+        Map<String, Integer> replies = net.client().countReplies("udp", VIP, 53, 60);
+
+        assertThat(replies).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    @Test
+    void schedulerNeedingConnectionCountsIsRefusedWithTheReasonAndNothingChanges() throws Exception {
+        List<VirtualService> before = List.of(service(Scheduler.RR, 1, 1, 1));
+        converge(before);
+
+        assertThatThrownBy(() -> converge(List.of(service(Scheduler.WLC, 1, 1, 1))))
+                .isInstanceOf(DataPlaneException.class)
+                .hasMessageContaining("wlc (weighted least connection)")
+                .hasMessageContaining("live connection counts")
+                .hasMessageContaining("IPVS plane");
+        assertThat(plane.readTable()).isEqualTo(entries(before));
+        assertThat(plane.capabilities().schedulers()).doesNotContain(Scheduler.WLC, Scheduler.LC, Scheduler.TWOS);
+        assertThat(plane.capabilities().note()).contains("IPVS plane");
+    }
+
+    @Test
+    void countersMoveWithTraffic() throws Exception {
+        converge(List.of(service(Scheduler.RR, 1, 1, 1)));
+        long before = serviceConnections(plane.sampleCounters());
+
+        connections(30);
+        CounterSnapshot after = plane.sampleCounters();
+
+        assertThat(serviceConnections(after) - before).isEqualTo(30);
+        long perServer = after.samples().stream().filter(s -> s.realServer() != null)
+                .mapToLong(s -> s.counters().connections()).sum();
+        assertThat(perServer).isEqualTo(serviceConnections(after));
+        assertThat(after.samples()).filteredOn(s -> realServer(1).concat(":80").equals(s.realServer()))
+                .singleElement().satisfies(s -> assertThat(s.counters().connections()).isEqualTo(10));
+    }
+
+    @Test
+    void tableDamagedBySomeoneElseIsRewrittenWholeWithItsCountersCarriedOver() throws Exception {
+        List<VirtualService> target = List.of(service(Scheduler.RR, 1, 1, 1));
+        converge(target);
+        connections(12);
+        net.director().execOk("nft", "delete", "element", "inet", "ballast", "svc4",
+                "{ " + VIP + " . tcp . 80 }");
+
+        assertThat(plane.readTable()).isEmpty();
+        converge(target);
+
+        assertThat(plane.readTable()).isEqualTo(entries(target));
+        assertThat(serviceConnections(plane.sampleCounters())).isEqualTo(12);
+        assertThat(connections(3)).hasSize(3);
+    }
+
+    private static long serviceConnections(CounterSnapshot snapshot) {
+        return snapshot.samples().stream().filter(s -> s.realServer() == null)
+                .mapToLong(s -> s.counters().connections()).sum();
+    }
+
+    private static List<VirtualService> entries(List<VirtualService> services) {
+        return services.stream().map(VirtualService::asTableEntry).toList();
+    }
+}

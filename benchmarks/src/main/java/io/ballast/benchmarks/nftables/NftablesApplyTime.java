@@ -1,0 +1,146 @@
+package io.ballast.benchmarks.nftables;
+
+import io.ballast.agent.dataplane.DataPlane;
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.agent.dataplane.PlaneOptions;
+import io.ballast.agent.dataplane.nftables.NftablesProvider;
+import io.ballast.model.ForwardingMethod;
+import io.ballast.model.Protocol;
+import io.ballast.model.RealServer;
+import io.ballast.model.Scheduler;
+import io.ballast.model.VirtualService;
+import io.ballast.model.plan.Plan;
+import io.ballast.model.plan.Planner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Apply time of the nftables plane at the design's large size (2,277 services / 37,205 real servers)
+ * and of one weight change at that size. Not a JMH benchmark: each step changes kernel state, so it
+ * is timed once per round, with rounds repeated and the median reported.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.ballast.benchmarks.nftables.NftablesApplyTime NETNS [ROUNDS]}
+ * (root; NETNS an existing, otherwise empty network namespace; benchmarks/scripts/nftables-vs-haproxy.sh makes one).
+ */
+public final class NftablesApplyTime {
+
+    static final int SERVICES = 2_277;
+    static final int REAL_SERVERS = 37_205;
+
+    private NftablesApplyTime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String netns = args[0];
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int weightChanges = Integer.parseInt(System.getProperty("weightChanges", "31"));
+        List<VirtualService> table = bigTable();
+        Path state = Files.createTempDirectory("nft-bench");
+        long[] fullApply = new long[rounds];
+        long[] fullRead = new long[rounds];
+        long[] rewrite = new long[rounds];
+        List<Long> weightChange = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            try (DataPlane plane = open(netns, state)) {
+                plane.apply(Planner.between(plane.readTable(), List.of())); // start from nothing
+                long t0 = System.nanoTime();
+                plane.apply(Planner.between(List.of(), table));
+                fullApply[round] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                List<VirtualService> read = plane.readTable();
+                fullRead[round] = System.nanoTime() - t0;
+                if (!Planner.between(read, table).isEmpty()) {
+                    throw new IllegalStateException("read-back differs from what was applied");
+                }
+                List<VirtualService> current = table;
+                for (int i = 0; i < weightChanges; i++) {
+                    List<VirtualService> next = withWeight(current, (i * 97 + round * 13) % SERVICES, 1 + i % 9);
+                    Plan plan = Planner.between(current, next);
+                    t0 = System.nanoTime();
+                    plane.apply(plan);
+                    weightChange.add(System.nanoTime() - t0);
+                    current = next;
+                }
+            }
+            // A fresh plane that finds a damaged table rewrites it whole, carrying counters over.
+            try (DataPlane plane = open(netns, state)) {
+                run(netns, "nft", "delete", "element", "inet", "ballast", "svc4", "{ 203.0.113.1 . tcp . 80 }");
+                List<VirtualService> read = plane.readTable();
+                long t0 = System.nanoTime();
+                plane.apply(Planner.between(read, table));
+                rewrite[round] = System.nanoTime() - t0;
+            }
+            System.out.printf("round %d: full apply %.0f ms, read-back %.0f ms, whole rewrite %.0f ms%n",
+                    round + 1, fullApply[round] / 1e6, fullRead[round] / 1e6, rewrite[round] / 1e6);
+        }
+        long[] changes = weightChange.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("%nsize: %d services, %d real servers%n", table.size(),
+                table.stream().mapToInt(s -> s.realServers().size()).sum());
+        System.out.printf("full apply (plan from empty, one transaction): median %.0f ms of %d%n", median(fullApply) / 1e6, rounds);
+        System.out.printf("read-back (nft -j list table + parse): median %.0f ms%n", median(fullRead) / 1e6);
+        System.out.printf("whole-table rewrite after damage: median %.0f ms%n", median(rewrite) / 1e6);
+        System.out.printf("one weight change at that size: median %.1f ms, p90 %.1f ms, max %.1f ms (n=%d)%n",
+                median(changes) / 1e6, percentile(changes, 0.9) / 1e6, Arrays.stream(changes).max().orElse(0) / 1e6,
+                changes.length);
+        if (!(args.length > 2 && args[2].equals("keep"))) {
+            run(netns, "nft", "delete", "table", "inet", "ballast");
+        }
+    }
+
+    static DataPlane open(String netns, Path state) throws DataPlaneException {
+        return new NftablesProvider().open(new PlaneOptions("bench", state, Map.of("netns", netns)));
+    }
+
+    /** 2,277 services on 203.0.113.1-254 ports 80-89, 16 or 17 real servers each, weights 1-5. */
+    static List<VirtualService> bigTable() {
+        List<VirtualService> services = new ArrayList<>(SERVICES);
+        int serverIndex = 0;
+        for (int s = 0; s < SERVICES; s++) {
+            int count = REAL_SERVERS / SERVICES + (s < REAL_SERVERS % SERVICES ? 1 : 0);
+            List<RealServer> servers = new ArrayList<>(count);
+            for (int r = 0; r < count; r++, serverIndex++) {
+                servers.add(RealServer.of(null, "198.51.100." + (1 + serverIndex % 254), 8000 + serverIndex / 254,
+                        1 + serverIndex % 5));
+            }
+            Scheduler scheduler = switch (s % 4) {
+                case 0, 1 -> Scheduler.WRR;
+                case 2 -> Scheduler.RR;
+                default -> Scheduler.MH;
+            };
+            services.add(new VirtualService(null, Protocol.TCP, "203.0.113." + (1 + s % 254), 80 + s / 254, null, null,
+                    scheduler, Set.of(), null, ForwardingMethod.NAT, null, null, servers));
+        }
+        return services;
+    }
+
+    static List<VirtualService> withWeight(List<VirtualService> table, int service, int weight) {
+        List<VirtualService> next = new ArrayList<>(table);
+        VirtualService target = next.get(service);
+        List<RealServer> servers = new ArrayList<>(target.realServers());
+        servers.set(0, servers.get(0).withWeight(servers.get(0).weight() == weight ? weight + 1 : weight));
+        next.set(service, target.withRealServers(servers));
+        return next;
+    }
+
+    static void run(String netns, String... argv) throws Exception {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        full.addAll(List.of(argv));
+        Process process = new ProcessBuilder(full).inheritIO().start();
+        process.waitFor();
+    }
+
+    static long median(long[] values) {
+        return percentile(values, 0.5);
+    }
+
+    static long percentile(long[] values, double p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+}
