@@ -30,6 +30,10 @@ public final class AgentMain implements Callable<Integer> {
             description = "file holding the API token to use; its hash replaces the stored one")
     Path tokenFile;
 
+    @Option(names = "--exit-with-parent",
+            description = "stop when the process that started this agent exits (the lab uses it, so no agent outlives it)")
+    boolean exitWithParent;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
@@ -48,6 +52,12 @@ public final class AgentMain implements Callable<Integer> {
         Agent agent = Agent.start(settings, config, token, healthMonitor(), System.out::println);
         System.out.println("ballast-agent " + settings.nodeId() + " listening on https://" + settings.listenAddress()
                 + ":" + agent.port() + " (certificate SHA-256 " + agent.fingerprint() + ")");
+        if (exitWithParent) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+                LOG.info("parent process {} is gone; stopping", parent.pid());
+                System.exit(0);
+            }));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
