@@ -49,6 +49,7 @@ public final class ClusterViewModel {
     private final ReadOnlyStringWrapper splitBrainText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper specMismatch = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper maxThroughput = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyLongWrapper ratesUpdated = new ReadOnlyLongWrapper();
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
     private final Map<String, AgentStatus> statusByDirector = new HashMap<>();
@@ -150,6 +151,7 @@ public final class ClusterViewModel {
             rs.activeConnectionsProperty().set(r.activeConnections());
         }
         maxThroughput.set(max);
+        ratesUpdated.set(ratesUpdated.get() + 1);
     }
 
     private void copyStatus(DirectorItem item, AgentStatus status) {
@@ -296,6 +298,11 @@ public final class ClusterViewModel {
     /** Largest VIP throughput (bytes/s) of the last second: edge widths are relative to it. */
     public ReadOnlyDoubleProperty maxThroughputProperty() {
         return maxThroughput.getReadOnlyProperty();
+    }
+
+    /** Increments after every applyRates: the diagram rescales its links. */
+    public ReadOnlyLongProperty ratesUpdatedProperty() {
+        return ratesUpdated.getReadOnlyProperty();
     }
 
     /** What the inspector shows: a DirectorItem, VipItem or RealServerItem, or null. */
