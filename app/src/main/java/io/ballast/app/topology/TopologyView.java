@@ -193,7 +193,6 @@ public final class TopologyView extends StackPane {
         notice.setText(spof ? "Single director: if " + vm.directors().get(0).id() + " fails, nothing takes over" : "");
         notice.setVisible(spof);
         restyle();
-        updateLoads();
         if (getWidth() > 0) {
             Platform.runLater(zoomPane::fit);
         }
@@ -235,7 +234,6 @@ public final class TopologyView extends StackPane {
                 : layout.directors().get(Math.max(active, 0));
         for (DiagramEdge edge : serverEdges) {
             edge.connect(from.right(), from.centerY(), edge.getEndX(), edge.getEndY());
-            edge.setKind(downstream);
         }
         for (DiagramEdge edge : groupEdges) {
             edge.connect(from.right(), from.centerY(), edge.getEndX(), edge.getEndY());
@@ -252,6 +250,10 @@ public final class TopologyView extends StackPane {
             arc.arc(from.right(), from.centerY() + 10, box.centerY());
             arc.setKind(downstream);
         }
+        updateLoads();
+    }
+
+    private void collectFlowing() {
         flowing.clear();
         if (edgeLayer.getChildren().size() <= ANIMATION_LIMIT) {
             for (javafx.scene.Node node : edgeLayer.getChildren()) {
@@ -303,5 +305,6 @@ public final class TopologyView extends StackPane {
         for (Map.Entry<DirectorItem, DiagramEdge> arc : arcEdges.entrySet()) {
             arc.getValue().setLoad(nodeLoad.get(arc.getKey()), maxNode);
         }
+        collectFlowing();
     }
 }
