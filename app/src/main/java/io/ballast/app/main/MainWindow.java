@@ -2,6 +2,7 @@ package io.ballast.app.main;
 
 import atlantafx.base.theme.Styles;
 import io.ballast.app.connection.SavedCluster;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.ObservableList;
@@ -41,8 +42,17 @@ public final class MainWindow extends BorderPane {
     public MainWindow(ThemeManager theme) {
         this.theme = theme;
         getStyleClass().add(AppStyles.MAIN);
-        getStylesheets().addAll(resource(AppStyles.STYLESHEET), resource(AppStyles.TOPOLOGY_STYLESHEET),
-                resource(AppStyles.TIMELINE_STYLESHEET));
+        // on the scene, not on this parent: parent stylesheets make JavaFX scan a list per styled node,
+        // which turns thousands of diagram boxes into seconds of CSS work
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                for (String sheet : List.of(AppStyles.STYLESHEET, AppStyles.TOPOLOGY_STYLESHEET, AppStyles.TIMELINE_STYLESHEET)) {
+                    if (!scene.getStylesheets().contains(resource(sheet))) {
+                        scene.getStylesheets().add(resource(sheet));
+                    }
+                }
+            }
+        });
         setTop(toolbar());
         theme.darkProperty().addListener(o -> updateThemeButton());
         updateThemeButton();

@@ -142,6 +142,7 @@ public final class ClusterViewModel {
             vip.throughputProperty().set(r.throughput());
             vip.newConnectionsProperty().set(r.newConnections());
             vip.activeConnectionsProperty().set(r.activeConnections());
+            vip.touch();
             max = Math.max(max, r.throughput());
         }
         for (RealServerItem rs : realServers) {
@@ -149,6 +150,7 @@ public final class ClusterViewModel {
             rs.throughputProperty().set(r.throughput());
             rs.newConnectionsProperty().set(r.newConnections());
             rs.activeConnectionsProperty().set(r.activeConnections());
+            rs.touch();
         }
         maxThroughput.set(max);
         ratesUpdated.set(ratesUpdated.get() + 1);
@@ -214,11 +216,15 @@ public final class ClusterViewModel {
             Health health = health(rs, verdict, source != null, services.get(rs.serviceKey()));
             rs.healthProperty().set(health);
             rs.healthDetailProperty().set(verdict == null || verdict.detail() == null ? "" : verdict.detail());
+            rs.touch();
             if (health == Health.UP) {
                 healthy.merge(rs.serviceKey(), 1, Integer::sum);
             }
         }
-        vips.forEach(v -> v.healthyServersProperty().set(healthy.getOrDefault(v.key(), 0)));
+        vips.forEach(v -> {
+            v.healthyServersProperty().set(healthy.getOrDefault(v.key(), 0));
+            v.touch();
+        });
     }
 
     private static Health health(RealServerItem rs, AgentStatus.HealthVerdict verdict, boolean anyLive, VirtualService service) {

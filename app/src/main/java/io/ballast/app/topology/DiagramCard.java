@@ -1,6 +1,7 @@
 package io.ballast.app.topology;
 
 import javafx.geometry.Pos;
+import javafx.scene.CacheHint;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +52,9 @@ class DiagramCard extends HBox {
         setMinSize(box.w(), box.h());
         setPrefSize(box.w(), box.h());
         setMaxSize(box.w(), box.h());
+        // between the once-a-second updates only the links move: a cached card is copied, not redrawn
+        setCache(true);
+        setCacheHint(CacheHint.SCALE);
     }
 
     Object item() {

@@ -45,10 +45,7 @@ final class DirectorCard extends DiagramCard {
         director.specMismatchProperty().addListener(refresh);
         director.planeProperty().addListener(refresh);
         director.connectionMessageProperty().addListener(refresh);
-        asServer.forEach(rs -> {
-            rs.throughputProperty().addListener(refresh);
-            rs.healthProperty().addListener(refresh);
-        });
+        asServer.forEach(rs -> rs.changedProperty().addListener(refresh));
         refresh();
     }
 

@@ -3,7 +3,6 @@ package io.ballast.app.topology;
 import io.ballast.app.metrics.Units;
 import io.ballast.model.AdminState;
 import io.ballast.model.OsType;
-import javafx.beans.InvalidationListener;
 import org.kordamp.ikonli.material2.Material2AL;
 
 /** A real server: coloured by health, with weight, active connections and throughput. */
@@ -18,11 +17,8 @@ final class ServerCard extends DiagramCard {
         title.setText(server.title());
         subtitle.setText(server.key() + (server.server().state() != AdminState.ACTIVE
                 ? " · " + server.server().state().name().toLowerCase(java.util.Locale.ROOT) : ""));
-        InvalidationListener refresh = o -> refresh();
-        server.healthProperty().addListener(refresh);
-        server.weightProperty().addListener(refresh);
-        server.activeConnectionsProperty().addListener(refresh);
-        server.throughputProperty().addListener(refresh);
+        server.changedProperty().addListener(o -> refresh());
+        server.weightProperty().addListener(o -> refresh());
         refresh();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,6 +26,13 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * links as wide as their traffic, flowing while traffic passes. Zoom, pan, fit; a click selects.
  */
 public final class TopologyView extends StackPane {
+
+    /** Below this zoom the real servers' text is hidden: unreadable anyway, and the costliest thing to draw. */
+    static final double FAR_ZOOM = 0.4;
+    /** Above this many boxes the cards lose their shadows (expensive in software rendering). */
+    static final int DENSE_CARDS = 150;
+    private static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
+    private static final PseudoClass DENSE = PseudoClass.getPseudoClass("dense");
 
     /** Above this many links the flow animation stops: a thousand moving dashes cost more than they tell. */
     static final int ANIMATION_LIMIT = 400;
@@ -71,6 +79,7 @@ public final class TopologyView extends StackPane {
                 vm.selectionProperty().set(cardAt(e.getPickResult().getIntersectedNode()));
             }
         });
+        zoomPane.zoomProperty().addListener((o, a, z) -> pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM));
         vm.structureProperty().addListener(o -> rebuild());
         vm.ratesUpdatedProperty().addListener(o -> updateLoads());
         vm.selectionProperty().addListener((o, old, now) -> {
@@ -189,6 +198,7 @@ public final class TopologyView extends StackPane {
                 groupEdges.add(edge(0, 0, group.frame().x(), group.frame().y() + TopologyLayout.GROUP_HEADER / 2));
             }
         }
+        pseudoClassStateChanged(DENSE, cards.size() > DENSE_CARDS);
         boolean spof = vm.singlePointOfFailure() && !vm.directors().isEmpty();
         notice.setText(spof ? "Single director: if " + vm.directors().get(0).id() + " fails, nothing takes over" : "");
         notice.setVisible(spof);

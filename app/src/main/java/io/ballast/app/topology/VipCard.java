@@ -1,7 +1,6 @@
 package io.ballast.app.topology;
 
 import io.ballast.app.metrics.Units;
-import javafx.beans.InvalidationListener;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /** A virtual service: its address, scheduler, and the traffic it takes. */
@@ -17,10 +16,7 @@ final class VipCard extends DiagramCard {
         title.setText(vip.title());
         String scheduler = vip.service().scheduler() == null ? "" : " · " + vip.service().scheduler().name().toLowerCase(java.util.Locale.ROOT);
         subtitle.setText(vip.key() + scheduler);
-        InvalidationListener refresh = o -> refresh();
-        vip.newConnectionsProperty().addListener(refresh);
-        vip.throughputProperty().addListener(refresh);
-        vip.healthyServersProperty().addListener(refresh);
+        vip.changedProperty().addListener(o -> refresh());
         refresh();
     }
 
