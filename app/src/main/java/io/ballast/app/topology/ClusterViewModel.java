@@ -49,6 +49,7 @@ public final class ClusterViewModel {
     private final ReadOnlyStringWrapper splitBrainText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper specMismatch = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper maxThroughput = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyLongWrapper ratesUpdated = new ReadOnlyLongWrapper();
     private final ObjectProperty<Object> selection = new SimpleObjectProperty<>();
 
     private final Map<String, AgentStatus> statusByDirector = new HashMap<>();
@@ -141,6 +142,7 @@ public final class ClusterViewModel {
             vip.throughputProperty().set(r.throughput());
             vip.newConnectionsProperty().set(r.newConnections());
             vip.activeConnectionsProperty().set(r.activeConnections());
+            vip.touch();
             max = Math.max(max, r.throughput());
         }
         for (RealServerItem rs : realServers) {
@@ -148,8 +150,10 @@ public final class ClusterViewModel {
             rs.throughputProperty().set(r.throughput());
             rs.newConnectionsProperty().set(r.newConnections());
             rs.activeConnectionsProperty().set(r.activeConnections());
+            rs.touch();
         }
         maxThroughput.set(max);
+        ratesUpdated.set(ratesUpdated.get() + 1);
     }
 
     private void copyStatus(DirectorItem item, AgentStatus status) {
@@ -212,11 +216,15 @@ public final class ClusterViewModel {
             Health health = health(rs, verdict, source != null, services.get(rs.serviceKey()));
             rs.healthProperty().set(health);
             rs.healthDetailProperty().set(verdict == null || verdict.detail() == null ? "" : verdict.detail());
+            rs.touch();
             if (health == Health.UP) {
                 healthy.merge(rs.serviceKey(), 1, Integer::sum);
             }
         }
-        vips.forEach(v -> v.healthyServersProperty().set(healthy.getOrDefault(v.key(), 0)));
+        vips.forEach(v -> {
+            v.healthyServersProperty().set(healthy.getOrDefault(v.key(), 0));
+            v.touch();
+        });
     }
 
     private static Health health(RealServerItem rs, AgentStatus.HealthVerdict verdict, boolean anyLive, VirtualService service) {
@@ -296,6 +304,11 @@ public final class ClusterViewModel {
     /** Largest VIP throughput (bytes/s) of the last second: edge widths are relative to it. */
     public ReadOnlyDoubleProperty maxThroughputProperty() {
         return maxThroughput.getReadOnlyProperty();
+    }
+
+    /** Increments after every applyRates: the diagram rescales its links. */
+    public ReadOnlyLongProperty ratesUpdatedProperty() {
+        return ratesUpdated.getReadOnlyProperty();
     }
 
     /** What the inspector shows: a DirectorItem, VipItem or RealServerItem, or null. */

@@ -3,6 +3,9 @@ package io.ballast.app.topology;
 import io.ballast.model.RealServer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -13,6 +16,7 @@ import javafx.beans.property.StringProperty;
 /** One real server of one service: health, weight and live figures. */
 public final class RealServerItem {
 
+    private final LongProperty changed = new SimpleLongProperty();
     private final String serviceKey;
     private final RealServer server;
     private final String directorId;
@@ -73,5 +77,14 @@ public final class RealServerItem {
 
     public DoubleProperty throughputProperty() {
         return throughput;
+    }
+
+    /** Increments once after a batch of changes (figures, health): views refresh once, not per property. */
+    public ReadOnlyLongProperty changedProperty() {
+        return changed;
+    }
+
+    void touch() {
+        changed.set(changed.get() + 1);
     }
 }

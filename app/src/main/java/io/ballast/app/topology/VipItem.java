@@ -3,12 +3,16 @@ package io.ballast.app.topology;
 import io.ballast.model.VirtualService;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 
 /** One virtual service (VIP:port or firewall mark) with its live totals. */
 public final class VipItem {
 
+    private final LongProperty changed = new SimpleLongProperty();
     private final VirtualService service;
     private final DoubleProperty throughput = new SimpleDoubleProperty();
     private final DoubleProperty newConnections = new SimpleDoubleProperty();
@@ -46,5 +50,14 @@ public final class VipItem {
 
     public IntegerProperty healthyServersProperty() {
         return healthyServers;
+    }
+
+    /** Increments once after a batch of changes (figures, health): views refresh once, not per property. */
+    public ReadOnlyLongProperty changedProperty() {
+        return changed;
+    }
+
+    void touch() {
+        changed.set(changed.get() + 1);
     }
 }

@@ -21,6 +21,7 @@ public final class Simulator {
 
     private final ClusterSpec spec;
     private final Map<String, long[]> totals = new HashMap<>();
+    private Set<String> down = Set.of();
 
     public Simulator(ClusterSpec spec) {
         this.spec = spec;
@@ -28,6 +29,7 @@ public final class Simulator {
 
     public AgentStatus status(String director, Role role, Set<String> downServers) {
         List<AgentStatus.HealthVerdict> verdicts = new ArrayList<>();
+        this.down = Set.copyOf(downServers);
         int up = 0;
         for (VirtualService vs : spec.virtualServices()) {
             for (RealServer rs : vs.realServers()) {
@@ -51,13 +53,14 @@ public final class Simulator {
                 index++;
                 long[] t = totals.computeIfAbsent(vs.key() + "|" + rs.key(), k -> new long[7]);
                 double wave = 0.6 + 0.4 * Math.sin((tick + index * 7) / 9.0);
-                long conns = Math.round(load * (5 + index % 11) * wave);
+                boolean failed = down.contains(rs.key()) || down.contains(rs.name());
+                long conns = failed ? 0 : Math.round(load * (5 + index % 11) * wave);
                 t[2] += conns;
                 t[3] += conns * 12;
                 t[4] += conns * 10;
                 t[5] += conns * 1_400;
                 t[6] += conns * 9_000;
-                t[0] = Math.round(load * (20 + index % 37) * wave);
+                t[0] = failed ? 0 : Math.round(load * (20 + index % 37) * wave);
                 t[1] = t[0] / 3;
                 for (int i = 0; i < 7; i++) {
                     service[i] += t[i];

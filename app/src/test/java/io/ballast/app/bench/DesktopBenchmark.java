@@ -1,0 +1,241 @@
+package io.ballast.app.bench;
+
+import com.sun.javafx.perf.PerformanceTracker;
+import io.ballast.app.connection.AgentJson;
+import io.ballast.app.connection.ConnectionState;
+import io.ballast.app.main.ClusterPane;
+import io.ballast.app.main.LiveCluster;
+import io.ballast.app.main.MainWindow;
+import io.ballast.app.main.ThemeManager;
+import io.ballast.app.testsupport.Simulator;
+import io.ballast.app.testsupport.Specs;
+import io.ballast.model.ClusterSpec;
+import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.api.Role;
+import io.ballast.model.json.SpecCodec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Desktop benchmark (not a test): the main window with {@code services} x {@code perService} real
+ * servers, every figure changing every second, fed exactly as the agent connection feeds it
+ * (counters serialised to JSON and parsed on a background thread, applied on the FX thread).
+ * Prints start-to-first-frame, rendered frames per second (idle, then live), FX-thread cost of one
+ * update, and used heap after GC. Run by benchmarks/scripts/desktop.sh.
+ */
+public final class DesktopBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int services = Integer.getInteger("bench.services", 50);
+        int perService = Integer.getInteger("bench.perService", 20);
+        int liveSeconds = Integer.getInteger("bench.seconds", 150);
+        int idleSeconds = Integer.getInteger("bench.idleSeconds", 15);
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+
+        ClusterSpec spec = Specs.large(services, perService);
+        Simulator sim = new Simulator(spec);
+        long[] windowStart = new long[1];
+        AtomicLong firstFrame = new AtomicLong();
+        LiveCluster[] live = new LiveCluster[1];
+        Scene[] scene = new Scene[1];
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            windowStart[0] = System.nanoTime();
+            ThemeManager theme = new ThemeManager(false);
+            theme.apply();
+            MainWindow window = new MainWindow(theme);
+            live[0] = new LiveCluster(System::currentTimeMillis);
+            live[0].config("lb-a", spec);
+            live[0].connectionChanged("lb-a", ConnectionState.CONNECTED, "bench");
+            live[0].connectionChanged("lb-b", ConnectionState.CONNECTED, "bench");
+            live[0].status("lb-a", sim.status("lb-a", Role.MASTER, Set.of()));
+            live[0].status("lb-b", sim.status("lb-b", Role.BACKUP, Set.of()));
+            window.show(new ClusterPane(live[0]));
+            Stage stage = new Stage();
+            scene[0] = new Scene(window, 1440, 900);
+            stage.setScene(scene[0]);
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (firstFrame.compareAndSet(0, System.nanoTime())) {
+                        stop();
+                    }
+                }
+            }.start();
+            stage.show();
+            shown.countDown();
+        });
+        shown.await();
+        while (firstFrame.get() == 0) {
+            Thread.sleep(5);
+        }
+        // the first AnimationTimer pulse precedes the first render of that pulse; wait for a rendered frame
+        PerformanceTracker tracker = onFx(() -> PerformanceTracker.getSceneTracker(scene[0]));
+        long firstRendered = waitForFrame(tracker);
+        long firstRenderedWall = System.currentTimeMillis();
+        System.out.printf(Locale.ROOT, "real servers: %d (%d services x %d)%n", services * perService, services, perService);
+        System.out.printf(Locale.ROOT, "start to first frame: %d ms from JVM start, %.0f ms from window construction%n",
+                firstRenderedWall - jvmStart, (firstRendered - windowStart[0]) / 1e6);
+
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        double idleFps = measureFps(tracker, idleSeconds);
+        System.out.printf(Locale.ROOT, "idle (figures not changing): %.1f rendered frames/s%n", idleFps);
+
+        Feeder feeder = new Feeder(live[0], sim, spec);
+        Thread feed = new Thread(feeder, "bench-stream");
+        feed.setDaemon(true);
+        feed.start();
+        int window = 10;
+        double sumFps = 0;
+        int windows = 0;
+        double minFps = Double.MAX_VALUE;
+        for (int t = 0; t < liveSeconds; t += window) {
+            double fps = measureFps(tracker, window);
+            sumFps += fps;
+            windows++;
+            minFps = Math.min(minFps, fps);
+            if ((t + window) % 30 == 0) {
+                System.gc();
+                long used = memory.getHeapMemoryUsage().getUsed();
+                System.out.printf(Locale.ROOT, "t=%3ds live: %.1f frames/s, update on FX thread mean %.1f ms max %.1f ms, heap after GC %d MB%n",
+                        t + window, fps, feeder.meanMillis(), feeder.maxMillis(), used >> 20);
+            }
+        }
+        feeder.stop();
+        java.nio.file.Path shot = java.nio.file.Path.of("app", "target", "screenshots", "bench-" + services * perService + ".png");
+        java.nio.file.Files.createDirectories(shot.getParent());
+        javafx.scene.image.WritableImage image = onFx(() -> scene[0].snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", shot.toFile());
+        System.out.println("screenshot: " + shot);
+        System.gc();
+        System.out.printf(Locale.ROOT, "live over %d s: mean %.1f frames/s (min 10-s window %.1f), idle %.1f frames/s, ratio live/idle %.2f%n",
+                liveSeconds, sumFps / windows, minFps, idleFps, (sumFps / windows) / idleFps);
+        System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms, max %.1f ms%n",
+                feeder.count(), feeder.meanMillis(), feeder.maxMillis());
+        System.out.printf(Locale.ROOT, "heap after GC at end: %d MB (max heap %d MB)%n",
+                memory.getHeapMemoryUsage().getUsed() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    private static long waitForFrame(PerformanceTracker tracker) throws Exception {
+        onFx(() -> {
+            tracker.resetAverageFPS();
+            return null;
+        });
+        while (true) {
+            Thread.sleep(2);
+            float fps = onFx(tracker::getAverageFPS);
+            if (fps > 0) {
+                return System.nanoTime();
+            }
+        }
+    }
+
+    private static double measureFps(PerformanceTracker tracker, int seconds) throws Exception {
+        onFx(() -> {
+            tracker.resetAverageFPS();
+            return null;
+        });
+        Thread.sleep(seconds * 1000L);
+        return onFx(tracker::getAverageFPS);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call);
+        Platform.runLater(task);
+        return task.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Plays the master's event stream: one snapshot a second, a status every 5 s with some health flips. */
+    private static final class Feeder implements Runnable {
+        private final LiveCluster live;
+        private final Simulator sim;
+        private final ClusterSpec spec;
+        private volatile boolean running = true;
+        private final AtomicLong totalNanos = new AtomicLong();
+        private final AtomicLong maxNanos = new AtomicLong();
+        private final AtomicLong count = new AtomicLong();
+
+        Feeder(LiveCluster live, Simulator sim, ClusterSpec spec) {
+            this.live = live;
+            this.sim = sim;
+            this.spec = spec;
+        }
+
+        @Override
+        public void run() {
+            int tick = 0;
+            long next = System.currentTimeMillis();
+            while (running) {
+                tick++;
+                long at = System.currentTimeMillis();
+                Set<String> down = new HashSet<>();
+                for (int i = 0; i < 10; i++) {
+                    down.add("s" + ((tick / 5 + i * 7) % spec.virtualServices().size()) + "-r" + (i % 20));
+                }
+                var status = tick % 5 == 0 ? sim.status("lb-a", Role.MASTER, down) : null;
+                CounterSnapshot snapshot;
+                try {
+                    // the same path as the stream: JSON text from the agent, parsed off the FX thread
+                    String json = SpecCodec.mapper().writeValueAsString(sim.snapshot(at, tick, 1 + (tick % 60) / 30.0));
+                    snapshot = AgentJson.snapshot(json);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                int t = tick;
+                Platform.runLater(() -> {
+                    long start = System.nanoTime();
+                    if (status != null) {
+                        live.status("lb-a", status);
+                    }
+                    live.counters("lb-a", snapshot);
+                    if (t % 20 == 0) {
+                        live.event("lb-a", Simulator.event(t, at, "HEALTH", "lb-a", "bench", Map.of("up", "false")));
+                    }
+                    long spent = System.nanoTime() - start;
+                    totalNanos.addAndGet(spent);
+                    maxNanos.accumulateAndGet(spent, Math::max);
+                    count.incrementAndGet();
+                });
+                next += 1000;
+                try {
+                    Thread.sleep(Math.max(0, next - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        double meanMillis() {
+            return count.get() == 0 ? 0 : totalNanos.get() / 1e6 / count.get();
+        }
+
+        double maxMillis() {
+            return maxNanos.get() / 1e6;
+        }
+    }
+}
