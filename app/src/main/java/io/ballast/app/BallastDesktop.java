@@ -18,6 +18,12 @@ public final class BallastDesktop {
         Application.launch(BallastApplication.class, args);
     }
 
+    /** Starts the GUI showing a running lab with its controls; returns when the window closes. */
+    public static void launchLab(io.ballast.app.lab.Lab lab, int rate) {
+        io.ballast.app.lab.LabSession.open(lab, rate);
+        launch(new String[0]);
+    }
+
     public static void main(String[] args) {
         launch(args);
     }

@@ -174,9 +174,8 @@ public final class Lab implements AutoCloseable {
     }
 
     public void startRealServer(String id) throws IOException {
-        LabLayout.ServerSlot slot = layout.realServers().stream().filter(s -> s.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no real server '" + id + "' in this lab"));
-        startRealServer(slot.id(), slot.address(), slot.port());
+        String[] endpoint = realServerAddress(id).split(":");
+        startRealServer(id, endpoint[0], Integer.parseInt(endpoint[1]));
     }
 
     private void startRealServer(String id, String address, int port) throws IOException {
@@ -222,6 +221,16 @@ public final class Lab implements AutoCloseable {
 
     public void onTraffic(Consumer<TrafficSecond> listener) {
         trafficListeners.add(listener);
+    }
+
+    /** Ids of the real servers the operator can stop and start (in streamline, the nodes themselves). */
+    public List<String> realServerIds() {
+        List<String> ids = new ArrayList<>();
+        layout.realServers().forEach(s -> ids.add(s.id()));
+        if (form == LabForm.STREAMLINE) {
+            layout.directors().forEach(d -> ids.add(d.id()));
+        }
+        return ids;
     }
 
     public LabForm form() {

@@ -5,6 +5,10 @@ import io.ballast.app.connection.AddClusterDialog;
 import io.ballast.app.connection.AddClusterViewModel;
 import io.ballast.app.connection.ClusterStore;
 import io.ballast.app.connection.SavedCluster;
+import io.ballast.app.lab.Lab;
+import io.ballast.app.lab.LabControlsView;
+import io.ballast.app.lab.LabSession;
+import io.ballast.app.lab.LabViewModel;
 import io.ballast.app.timeline.EventNotifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +51,7 @@ public final class BallastApplication extends Application {
         }
         primary.show();
         loadClusters();
+        LabSession.current().ifPresent(this::openLab);
     }
 
     private void loadClusters() {
@@ -78,6 +83,19 @@ public final class BallastApplication extends Application {
         } catch (IllegalArgumentException e) {
             error("Cluster " + cluster.name() + " cannot be opened", e.getMessage());
         }
+    }
+
+    /** A lab started by `ballast lab`: shown at once, with its controls, and never saved. */
+    private void openLab(LabSession session) {
+        Lab lab = session.lab();
+        List<SavedCluster.SavedAgent> agents = lab.endpoints().values().stream()
+                .map(e -> new SavedCluster.SavedAgent(e.baseUri().getAuthority(), e.fingerprint())).toList();
+        SavedCluster cluster = new SavedCluster(lab.spec().name(), lab.endpoints().values().iterator().next().token(),
+                agents);
+        window.clusterChoices().add(0, cluster);
+        window.clusterSelector().getSelectionModel().select(cluster);
+        window.setRight(new LabControlsView(new LabViewModel(lab, session.rate(), executor)));
+        stage.setTitle("Ballast — lab (" + lab.form().cliName() + ")");
     }
 
     private void addCluster() {
