@@ -37,9 +37,9 @@ record TcpProbe(EventLoop loop, InetSocketAddress address) implements Probe {
                         ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
                 channel.configureBlocking(false);
                 // Abortive close (RST) instead of FIN: the check sends no data, and a normal close
-                // would leave the director one TIME_WAIT socket per check for 60 s - 600,000 of them
-                // for 10,000 servers checked every second, which exhausts the ephemeral ports towards
-                // a busy server and the kernel's TIME_WAIT table.
+                // would leave one TIME_WAIT socket per check for 60 s - 600,000 for 10,000 servers
+                // checked every second, past the kernel's TIME_WAIT limit, and ephemeral ports run
+                // out towards any one destination checked more than ~470 times a second.
                 channel.setOption(StandardSocketOptions.SO_LINGER, 0);
                 // On a near server the handshake is often done by the time connect() returns: asking
                 // at once saves registering with (and later leaving) the epoll set.
