@@ -18,7 +18,6 @@ import io.ballast.model.validate.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -64,8 +63,7 @@ public final class SpecCodec {
         if (version != null) {
             throw new SpecFormatException(List.of(version));
         }
-        List<Problem> problems = new ArrayList<>(NullValues.find(tree));
-        ShapeCheck.check(tree, ClusterSpec.class, "", problems);
+        List<Problem> problems = ShapeCheck.check(tree, ClusterSpec.class);
         if (!problems.isEmpty()) {
             throw new SpecFormatException(problems);
         }
