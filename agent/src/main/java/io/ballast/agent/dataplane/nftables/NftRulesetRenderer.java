@@ -165,8 +165,19 @@ public final class NftRulesetRenderer {
             if (after.service().persistence() != null) {
                 addPersistence(out, after);
             }
+        } else if (after.service().persistence() != null && lostServers(before, after)) {
+            // nft cannot delete map entries by value: forget all clients rather than send some to a removed server.
+            out.line("flush map inet " + table + " " + after.persistMap());
         }
         rules(out, after);
+    }
+
+    private static boolean lostServers(InstalledService before, InstalledService after) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (RealServer server : after.service().realServers()) {
+            kept.add(server.key());
+        }
+        return before.service().realServers().stream().anyMatch(s -> !kept.contains(s.key()));
     }
 
     private void removeService(Script out, InstalledService installed) {

@@ -110,4 +110,15 @@ class NftRulesetRendererTest {
 
         assertThat(script).contains("jhash ip saddr mod 2 seed " + ServiceDispatch.SEED + " map");
     }
+
+    @Test
+    void removingAServerOfAPersistentServiceForgetsItsClients() {
+        Persistence sticky = new Persistence(300, null);
+        InstalledService before = web(Scheduler.RR, sticky, rs(1, 1), rs(2, 1));
+
+        assertThat(renderer.change(List.of(before), List.of(web(Scheduler.RR, sticky, rs(1, 1)))))
+                .contains("flush map inet ballast vs1p");
+        assertThat(renderer.change(List.of(before), List.of(web(Scheduler.RR, sticky, rs(1, 5), rs(2, 1)))))
+                .doesNotContain("flush map");
+    }
 }
