@@ -157,6 +157,23 @@ class NftablesPlaneTrafficTest {
     }
 
     @Test
+    void persistentClientStaysWithItsServerAcrossAWeightChange() throws Exception {
+        Persistence sticky = new Persistence(300, null);
+        List<RealServer> servers = service(Scheduler.WRR, 1, 1, 1).realServers();
+        VirtualService before = new VirtualService("web", Protocol.TCP, VIP, 80, null, null, Scheduler.WRR, Set.of(),
+                sticky, ForwardingMethod.NAT, null, null, servers);
+        converge(List.of(before));
+        String chosen = connections(5).keySet().iterator().next();
+        List<RealServer> reweighted = new ArrayList<>();
+        for (RealServer server : servers) {
+            reweighted.add(server.name().equals(chosen) ? server : server.withWeight(9));
+        }
+        converge(List.of(before.withRealServers(reweighted)));
+
+        assertThat(connections(20)).containsOnlyKeys(chosen);
+    }
+
+    @Test
     void drainedServerGetsNoNewConnectionsButKeepsItsOpenOnes() throws Exception {
         VirtualService web = service(Scheduler.RR, 1, 1, 1);
         converge(List.of(web));
