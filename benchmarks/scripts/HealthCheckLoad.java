@@ -70,6 +70,7 @@ public class HealthCheckLoad {
             userSystemTicks();
             threadCpu(threads, "ballast-health");
             long[] stat0 = userSystemTicks();
+            long[] sched0 = schedStat("ballast-health");
             long loop0 = threadCpu(threads, "ballast-health");
             long checks0 = monitor.completedChecks();
             long failed0 = failedChecks.sum();
@@ -81,6 +82,7 @@ public class HealthCheckLoad {
             long wall = System.nanoTime() - wall0;
             long cpu = os.getProcessCpuTime() - cpu0;
             long[] stat1 = userSystemTicks();
+            long[] sched1 = schedStat("ballast-health");
             long loop = threadCpu(threads, "ballast-health") - loop0;
 
             long down = monitor.verdicts().values().stream().flatMap(m -> m.values().stream())
@@ -95,6 +97,9 @@ public class HealthCheckLoad {
             System.out.printf("  user / system      %.2f %% / %.2f %% (from /proc/self/stat)%n",
                     100.0 * (stat1[0] - stat0[0]) * 10_000_000L / wall, 100.0 * (stat1[1] - stat0[1]) * 10_000_000L / wall);
             System.out.printf("  health loop thread %.2f %% of one core%n", 100.0 * loop / wall);
+            // Time the loop thread was runnable but waited for a core (/proc/.../schedstat):
+            // the sign of a machine too busy to give the checker the CPU it asks for.
+            System.out.printf("  loop waiting for a core %.1f %% of the time%n", 100.0 * (sched1[1] - sched0[1]) / wall);
             double perCheckUs = cpu / 1000.0 / Math.max(1, checks);
             double wanted = addresses * ports * 1000.0 / intervalMs;
             System.out.printf("CPU per check        %.1f us%n", perCheckUs);
@@ -128,6 +133,19 @@ public class HealthCheckLoad {
             }
         }
         return 0;
+    }
+
+    /** Run time and run-queue wait (ns) of this JVM's thread with that name, from schedstat. */
+    static long[] schedStat(String threadName) throws Exception {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                if (Files.readString(task.resolve("comm")).trim().equals(threadName)) {
+                    String[] fields = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+                }
+            }
+        }
+        return new long[] {0, 0};
     }
 
     /** utime and stime of this process in clock ticks (USER_HZ = 100 on Linux). */

@@ -46,6 +46,9 @@ public final class Addresses {
 
     /** The canonical text of a literal ("2001:db8::1" for "2001:0db8:0:0::1"); the input if it is none. */
     public static String canonical(String text) {
+        if (isIpv4(text)) {
+            return text; // the IPv4 pattern admits no leading zeros, so a literal is already canonical
+        }
         return parse(text).map(InetAddress::getHostAddress)
                 .map(s -> s.contains(":") ? compressIpv6(s) : s)
                 .orElse(text);

@@ -104,16 +104,17 @@ final class Watch {
     }
 
     private void tick() {
-        if (stopped) {
+        nextTick = null;
+        if (stopped || entry.probe() == null) {
             return;
         }
-        nextTick = null;
         long now = System.nanoTime();
         if (inFlight == null) {
             startCheck();
         }
-        if (stopped || nextTick != null) {
-            // A listener reacted to this check by changing or removing the watch; it rescheduled.
+        if (stopped || nextTick != null || entry.probe() == null) {
+            // A listener reacted to this check by changing or removing the watch: it rescheduled
+            // what still needs checking.
             return;
         }
         long interval = intervalNanos();

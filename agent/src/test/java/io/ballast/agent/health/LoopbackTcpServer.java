@@ -48,8 +48,10 @@ final class LoopbackTcpServer implements AutoCloseable {
     private void acceptLoop() {
         ServerSocketChannel listening = channel;
         while (listening.isOpen()) {
-            try (SocketChannel client = listening.accept()) {
+            try {
+                SocketChannel client = listening.accept();
                 accepted.incrementAndGet();
+                client.close();
             } catch (IOException e) {
                 return;
             }
@@ -64,9 +66,13 @@ final class LoopbackTcpServer implements AutoCloseable {
         return accepted.get();
     }
 
-    synchronized void stop() throws IOException, InterruptedException {
+    synchronized void stop() throws IOException {
         channel.close();
-        acceptor.join(2_000);
+        try {
+            acceptor.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     synchronized void restart() throws IOException {
@@ -74,7 +80,7 @@ final class LoopbackTcpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         stop();
     }
 }

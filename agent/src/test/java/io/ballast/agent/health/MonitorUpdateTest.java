@@ -149,6 +149,24 @@ class MonitorUpdateTest {
     }
 
     @Test
+    void listenerMayUpdateTheMonitorFromItsOwnThread() throws Exception {
+        int closed = LoopbackTcpServer.closedPort();
+        ClusterSpec withoutCheck = spec(service(80, null, server(closed)));
+        monitor.onTransition(verdict -> {
+            if (!verdict.up()) {
+                monitor.update(withoutCheck);
+            }
+        });
+        monitor.update(spec(service(80, tcp(50, 500, 1, 1), server(closed))));
+
+        HealthVerdict up = recorder.awaitTransition(HealthVerdict::up, WAIT);
+        assertThat(up.detail()).isEqualTo("no health check configured");
+        long checks = monitor.completedChecks();
+        Thread.sleep(300);
+        assertThat(monitor.completedChecks()).as("no checks once the check is gone").isEqualTo(checks);
+    }
+
+    @Test
     void checkThatCannotRunKeepsTheServerDownWithTheReason() throws Exception {
         HealthCheck badRegex = HealthSpecs.http(CheckType.HTTP, "/", null, List.of(), "(unclosed", 500);
         RealServer portZero = RealServer.of("mark", "127.0.0.1", 0, 1);

@@ -75,6 +75,18 @@ class TcpHealthCheckTest {
         }
     }
 
+    @Test
+    void ipv6ServerIsCheckedOverIpv6() throws Exception {
+        try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open()) {
+            listener.bind(new java.net.InetSocketAddress("::1", 0));
+            int port = ((java.net.InetSocketAddress) listener.getLocalAddress()).getPort();
+            monitor.update(spec(service(80, tcp(100, 500, 1, 1), io.ballast.model.RealServer.of("v6", "::1", port, 1))));
+            CheckReport report = recorder.awaitReport(r -> true, Duration.ofSeconds(5));
+            assertThat(report.realServer()).isEqualTo("[::1]:" + port);
+            assertThat(report.healthy()).as(report.detail()).isTrue();
+        }
+    }
+
     /** Length of the run of equal results that ends the list (the checks that led to the last flip). */
     static int trailingRun(List<CheckReport> reports, boolean healthy) {
         int lastFlip = -1;

@@ -18,17 +18,19 @@ import io.ballast.model.validate.Problem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * The one JSON form of a cluster spec, shared by agent, client and files.
  *
- * <p>{@link #read} is strict: malformed JSON (with line and column), unknown fields, wrong types, values
- * outside an enum, missing required fields and another schema version are all reported as
- * {@link Problem}s with a JSON-pointer path, never as a stack trace. Which fields are required is
- * written in docs/spec-format.md and marked {@code @JsonProperty(required = true)} on the records.
+ * <p>{@link #read} is strict: malformed JSON (with line and column), another schema version, unknown
+ * fields, missing required fields, explicit nulls, wrong types and values outside an enum are all
+ * reported as {@link Problem}s with a JSON-pointer path, never as a stack trace. Which fields are
+ * required is written in docs/spec-format.md and marked {@code @JsonProperty(required = true)} on the
+ * records. {@link #write} gives the fields in record component order and leaves out absent values,
+ * so {@code write(read(write(x)))} equals {@code write(x)}. For reading and validating in one step,
+ * see {@link SpecLoader}.
  */
 public final class SpecCodec {
 
@@ -64,8 +66,7 @@ public final class SpecCodec {
         if (version != null) {
             throw new SpecFormatException(List.of(version));
         }
-        List<Problem> problems = new ArrayList<>(NullValues.find(tree));
-        ShapeCheck.check(tree, ClusterSpec.class, "", problems);
+        List<Problem> problems = ShapeCheck.check(tree, ClusterSpec.class);
         if (!problems.isEmpty()) {
             throw new SpecFormatException(problems);
         }

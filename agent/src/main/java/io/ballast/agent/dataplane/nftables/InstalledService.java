@@ -3,41 +3,32 @@ package io.ballast.agent.dataplane.nftables;
 import io.ballast.model.AdminState;
 import io.ballast.model.RealServer;
 import io.ballast.model.VirtualService;
-import java.util.List;
 
 /**
- * A service as it lives in Ballast's nft table: the table entry plus the small numbers that name its
- * objects ({@code vs7} chain and counter, {@code vs7r2} per real server, {@code vs7r2p} persistence
- * set, {@code vs7s} sorry chain). Numbers stay with a server for its life, so an edit touches only
- * its own objects and its counters carry on.
- *
- * @param id            the service's number
- * @param service       the table entry
- * @param serverNumbers one number per entry of {@code service.realServers()}, same order
+ * A service as it lives in Ballast's nft table: the table entry plus the number that names its
+ * objects — chain {@code vs7} (counts and dispatches), chain {@code vs7rec} (never jumped to: holds the
+ * records of its real servers in rule comments), and with persistence map {@code vs7p} and chain
+ * {@code vs7u}. The number stays with the service for its life, so an edit touches only its objects.
+ * Real servers have no objects of their own (no chain, no named counter): nft fetches every chain and
+ * object of a table before each transaction, so per-server objects would make every change cost
+ * time in proportion to the whole table.
  */
-public record InstalledService(int id, VirtualService service, List<Integer> serverNumbers) {
-
-    public InstalledService {
-        serverNumbers = List.copyOf(serverNumbers);
-        if (serverNumbers.size() != service.realServers().size()) {
-            throw new IllegalArgumentException("one number per real server expected");
-        }
-    }
+public record InstalledService(int id, VirtualService service) {
 
     public String chain() {
         return "vs" + id;
     }
 
-    public String sorryChain() {
-        return "vs" + id + "s";
+    public String recordChain() {
+        return "vs" + id + "rec";
     }
 
-    public String serverChain(int position) {
-        return "vs" + id + "r" + serverNumbers.get(position);
+    public String persistMap() {
+        return "vs" + id + "p";
     }
 
-    public String persistSet(int position) {
-        return serverChain(position) + "p";
+    public String persistChain() {
+        return "vs" + id + "u";
     }
 
     /** Whether this server may take new connections: active with a weight above zero. */

@@ -55,6 +55,11 @@ public final class NftCapabilities {
             if (service.forwarding() != ForwardingMethod.NAT) {
                 problems.add(forwardingProblem(service.key().toString(), service.forwarding()));
             }
+            boolean portZero = service.realServers().stream().anyMatch(s -> s.port() == 0);
+            if (portZero && !service.realServers().stream().allMatch(s -> s.port() == 0)) {
+                problems.add("The nftables plane needs the real servers of " + service.key() + " to have either"
+                        + " all port 0 (keep the client's port) or all a port of their own, not a mix.");
+            }
             for (RealServer server : service.realServers()) {
                 ForwardingMethod method = server.effectiveForwarding(service.forwarding());
                 if (method != ForwardingMethod.NAT && service.forwarding() == ForwardingMethod.NAT) {

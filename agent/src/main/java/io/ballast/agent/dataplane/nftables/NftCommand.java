@@ -31,9 +31,9 @@ public final class NftCommand {
         return listJson(List.of(nft, "-j", "list", "table", family, table));
     }
 
-    /** {@code nft -j list counters table FAMILY NAME}; null if the table does not exist. */
-    public String listCountersJson(String family, String table) throws DataPlaneException {
-        return listJson(List.of(nft, "-j", "list", "counters", "table", family, table));
+    /** {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. */
+    public String listSetJson(String family, String table, String set) throws DataPlaneException {
+        return listJson(List.of(nft, "-j", "list", "set", family, table, set));
     }
 
     private String listJson(List<String> argv) throws DataPlaneException {

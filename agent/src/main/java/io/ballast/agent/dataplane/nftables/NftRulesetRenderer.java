@@ -1,12 +1,13 @@
 package io.ballast.agent.dataplane.nftables;
 
-import io.ballast.model.Persistence;
+import io.ballast.model.Addresses;
 import io.ballast.model.RealServer;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,17 +17,20 @@ import java.util.Set;
  * {@code nft -f} script. Every script is one transaction; nothing here runs a command.
  *
  * <p>Shape: {@code prerouting}/{@code output} nat chains look the packet's destination up in a verdict
- * map ({@code svc4}, {@code svc6}, {@code svcmark}) and jump to the service chain; the service chain
- * counts the new connection and picks a real server chain (persistence sets first, then the scheduler's
- * slot map); the real server chain counts, refreshes persistence and DNATs. {@code postrouting}
- * masquerades what was DNATed to a Ballast VIP. nat chains only see a connection's first packet, so
- * established connections keep their conntrack binding whatever the table says later.
+ * map ({@code svc4}, {@code svc6}, {@code svcmark}) and jump to the service chain, which DNATs through
+ * the scheduler's slot map (persistence map first). {@code postrouting} counts each new connection in
+ * the per-real-server counter sets ({@code rsc4}…, keyed VIP . proto . server . port), records
+ * persistence, and masquerades what was DNATed to a Ballast VIP. nat chains see only a connection's
+ * first packet, so established connections keep their conntrack binding whatever the table says later.
  */
 public final class NftRulesetRenderer {
 
-    /** Counter values carried into a re-created table: name → {packets, bytes}. */
+    /** A counter value carried into a re-created table. */
     public record CounterValue(long packets, long bytes) {
     }
+
+    /** The four counter sets and what they are keyed by. */
+    static final List<String> COUNTER_SETS = List.of("rsc4", "rsc6", "rscm4", "rscm6");
 
     private final String table;
     private final boolean masquerade;
@@ -44,17 +48,21 @@ public final class NftRulesetRenderer {
 
     /**
      * The whole table, replacing whatever is there in the same transaction ({@code add} then
-     * {@code delete} so the delete cannot fail on a missing table). Counters restart from {@code counters}.
+     * {@code delete} so the delete cannot fail on a missing table). Counters restart from
+     * {@code counters} (element key → value).
      */
     public String replaceTable(List<InstalledService> services, Map<String, CounterValue> counters) {
         Script out = new Script(table);
         out.line("add table inet " + table);
         out.line("delete table inet " + table);
+        out.line("add table inet " + table);
         base(out);
         for (InstalledService service : services) {
-            addService(out, service, counters);
+            addService(out, service);
         }
-        vipSets(out, Set.of(), vips(services));
+        additions(out, Map.of(), counterElements(services), counters);
+        additions(out, Map.of(), persistElements(services), Map.of());
+        additions(out, Map.of(), vipElements(services), Map.of());
         return out.text();
     }
 
@@ -63,10 +71,20 @@ public final class NftRulesetRenderer {
         Script out = new Script(table);
         Map<ServiceKey, InstalledService> old = index(before);
         Map<ServiceKey, InstalledService> now = index(after);
+        // Deletions first (an element must go before the chain it jumps to), additions after the chains exist.
+        Map<String, String> persistBefore = persistElements(before);
+        Map<String, String> persistAfter = persistElements(after);
+        Map<String, String> countersBefore = counterElements(before);
+        Map<String, String> countersAfter = counterElements(after);
+        Map<String, String> vipsBefore = vipElements(before);
+        Map<String, String> vipsAfter = vipElements(after);
+        deletions(out, persistBefore, persistAfter);
+        deletions(out, countersBefore, countersAfter);
+        deletions(out, vipsBefore, vipsAfter);
         for (InstalledService service : after) {
             InstalledService previous = old.get(service.service().key());
             if (previous == null) {
-                addService(out, service, Map.of());
+                addService(out, service);
             } else if (!previous.equals(service)) {
                 replaceService(out, previous, service);
             }
@@ -76,28 +94,47 @@ public final class NftRulesetRenderer {
                 removeService(out, service);
             }
         }
-        vipSets(out, vips(before), vips(after));
+        additions(out, persistBefore, persistAfter, Map.of());
+        additions(out, countersBefore, countersAfter, Map.of());
+        additions(out, vipsBefore, vipsAfter, Map.of());
         return out.text();
     }
 
     private void base(Script out) {
-        out.obj("table", "", "");
         out.obj("map", "svc4", "{ type ipv4_addr . inet_proto . inet_service : verdict ; }");
         out.obj("map", "svc6", "{ type ipv6_addr . inet_proto . inet_service : verdict ; }");
         out.obj("map", "svcmark", "{ type mark : verdict ; }");
         out.obj("set", "vip4", "{ type ipv4_addr ; }");
         out.obj("set", "vip6", "{ type ipv6_addr ; }");
         out.obj("set", "vipmark", "{ type mark ; }");
+        out.obj("set", "rsc4", "{ type ipv4_addr . inet_proto . ipv4_addr . inet_service ; counter ; }");
+        out.obj("set", "rsc6", "{ type ipv6_addr . inet_proto . ipv6_addr . inet_service ; counter ; }");
+        out.obj("set", "rscm4", "{ type mark . ipv4_addr ; counter ; }");
+        out.obj("set", "rscm6", "{ type mark . ipv6_addr ; counter ; }");
+        out.obj("map", "pst4", "{ type ipv4_addr . inet_proto . ipv4_addr . inet_service : verdict ; }");
+        out.obj("map", "pst6", "{ type ipv6_addr . inet_proto . ipv6_addr . inet_service : verdict ; }");
+        out.obj("map", "pstm4", "{ type mark . ipv4_addr : verdict ; }");
+        out.obj("map", "pstm6", "{ type mark . ipv6_addr : verdict ; }");
         out.obj("chain", "prerouting", "{ type nat hook prerouting priority dstnat ; policy accept ; }");
         out.obj("chain", "output", "{ type nat hook output priority -100 ; policy accept ; }");
         out.obj("chain", "postrouting", "{ type nat hook postrouting priority srcnat ; policy accept ; }");
         // nft 1.0's JSON listing drops table and chain comments but keeps rule comments: the marks live there.
-        out.rule("prerouting", "meta nfproto ipv4 comment \"" + TableEncoding.TABLE_COMMENT + "\"");
+        out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         for (String chain : List.of("prerouting", "output")) {
             out.rule(chain, "ip daddr . meta l4proto . th dport vmap @svc4");
             out.rule(chain, "ip6 daddr . meta l4proto . th dport vmap @svc6");
             out.rule(chain, "meta mark vmap @svcmark");
         }
+        String v4 = "ct original ip daddr . meta l4proto . ip daddr . th dport";
+        String v6 = "ct original ip6 daddr . meta l4proto . ip6 daddr . th dport";
+        out.rule("postrouting", "ct status dnat " + v4 + " @rsc4");
+        out.rule("postrouting", "ct status dnat " + v6 + " @rsc6");
+        out.rule("postrouting", "ct status dnat meta mark . ip daddr @rscm4");
+        out.rule("postrouting", "ct status dnat meta mark . ip6 daddr @rscm6");
+        out.rule("postrouting", "ct status dnat " + v4 + " vmap @pst4");
+        out.rule("postrouting", "ct status dnat " + v6 + " vmap @pst6");
+        out.rule("postrouting", "ct status dnat meta mark . ip daddr vmap @pstm4");
+        out.rule("postrouting", "ct status dnat meta mark . ip6 daddr vmap @pstm6");
         if (masquerade) {
             out.rule("postrouting", "ct status dnat ct original ip daddr @vip4 masquerade");
             out.rule("postrouting", "ct status dnat ct original ip6 daddr @vip6 masquerade");
@@ -105,144 +142,192 @@ public final class NftRulesetRenderer {
         }
     }
 
-    private void addService(Script out, InstalledService installed, Map<String, CounterValue> counters) {
-        VirtualService service = installed.service();
-        out.obj("counter", installed.chain(), counterBody(counters.get(installed.chain())));
-        for (int i = 0; i < service.realServers().size(); i++) {
-            out.obj("counter", installed.serverChain(i), counterBody(counters.get(installed.serverChain(i))));
-        }
-        addStructure(out, installed);
-    }
-
-    /** Chains, sets, rules and the map element; counters are declared by the caller. */
-    private void addStructure(Script out, InstalledService installed) {
-        VirtualService service = installed.service();
-        Persistence persistence = service.persistence();
-        if (persistence != null) {
-            for (int i = 0; i < service.realServers().size(); i++) {
-                out.obj("set", installed.persistSet(i), "{ type " + (service.isIpv6() ? "ipv6_addr" : "ipv4_addr")
-                        + " ; flags dynamic,timeout ; timeout " + persistence.timeoutSeconds() + "s ; }");
-            }
-        }
+    private void addService(Script out, InstalledService installed) {
         out.obj("chain", installed.chain(), "");
-        if (service.sorryServer() != null) {
-            out.obj("chain", installed.sorryChain(), "");
-            out.rule(installed.sorryChain(), dispatch.dnat(service, service.sorryServer().address(),
-                    service.sorryServer().port()) + comment(TableEncoding.sorryComment(service.sorryServer())));
+        out.obj("chain", installed.recordChain(), "");
+        if (installed.service().persistence() != null) {
+            addPersistence(out, installed);
         }
-        for (int i = 0; i < service.realServers().size(); i++) {
-            RealServer server = service.realServers().get(i);
-            String chain = installed.serverChain(i);
-            out.obj("chain", chain, "");
-            out.rule(chain, "counter name \"" + chain + "\"" + comment(TableEncoding.realServerComment(server)));
-            if (persistence != null) {
-                out.rule(chain, "update @" + installed.persistSet(i) + " { " + dispatch.persistKey(service) + " }");
-            }
-            String label = TableEncoding.labelComment(server.name());
-            out.rule(chain, dispatch.dnat(service, server.address(), server.port())
-                    + (label == null ? "" : comment(label)));
-        }
-        out.rule(installed.chain(), "counter name \"" + installed.chain() + "\""
-                + comment(TableEncoding.serviceComment(service)));
-        for (String rule : dispatch.rules(installed)) {
-            out.rule(installed.chain(), rule);
-        }
+        rules(out, installed);
+        VirtualService service = installed.service();
         out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
                 + " : jump " + installed.chain() + " }");
     }
 
-    private void removeService(Script out, InstalledService installed) {
-        removeStructure(out, installed);
-        out.line("delete counter inet " + table + " " + installed.chain());
-        for (int i = 0; i < installed.service().realServers().size(); i++) {
-            out.line("delete counter inet " + table + " " + installed.serverChain(i));
-            if (installed.service().persistence() != null) {
-                out.line("delete set inet " + table + " " + installed.persistSet(i));
-            }
-        }
-    }
-
-    /** Re-creates the service's chains in place; counters and unchanged persistence sets carry on. */
+    /** Flushes the service's chains and writes them anew; chains, element and counters stay. */
     private void replaceService(Script out, InstalledService before, InstalledService after) {
-        removeStructure(out, before);
-        Set<String> keptCounters = new LinkedHashSet<>();
-        for (int i = 0; i < after.service().realServers().size(); i++) {
-            keptCounters.add(after.serverChain(i));
-        }
-        boolean samePersistence = Objects.equals(before.service().persistence(), after.service().persistence())
-                && before.service().isIpv6() == after.service().isIpv6();
-        for (int i = 0; i < before.service().realServers().size(); i++) {
-            boolean kept = keptCounters.contains(before.serverChain(i));
-            if (!kept) {
-                out.line("delete counter inet " + table + " " + before.serverChain(i));
+        out.line("flush chain inet " + table + " " + before.chain());
+        out.line("flush chain inet " + table + " " + before.recordChain());
+        if (!Objects.equals(before.service().persistence(), after.service().persistence())) {
+            if (before.service().persistence() != null) {
+                removePersistence(out, before);
             }
-            if (before.service().persistence() != null && (!kept || !samePersistence)) {
-                out.line("delete set inet " + table + " " + before.persistSet(i));
+            if (after.service().persistence() != null) {
+                addPersistence(out, after);
             }
+        } else if (after.service().persistence() != null && lostServers(before, after)) {
+            // nft cannot delete map entries by value: forget all clients rather than send some to a removed server.
+            out.line("flush map inet " + table + " " + after.persistMap());
         }
-        out.obj("counter", after.chain(), "");
-        for (String counter : keptCounters) {
-            out.obj("counter", counter, "");
-        }
-        addStructure(out, after);
+        rules(out, after);
     }
 
-    private void removeStructure(Script out, InstalledService installed) {
+    private static boolean lostServers(InstalledService before, InstalledService after) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (RealServer server : after.service().realServers()) {
+            kept.add(server.key());
+        }
+        return before.service().realServers().stream().anyMatch(s -> !kept.contains(s.key()));
+    }
+
+    private void removeService(Script out, InstalledService installed) {
         VirtualService service = installed.service();
         out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
-        for (int i = 0; i < service.realServers().size(); i++) {
-            out.line("flush chain inet " + table + " " + installed.serverChain(i));
-            out.line("delete chain inet " + table + " " + installed.serverChain(i));
-        }
-        if (service.sorryServer() != null) {
-            out.line("flush chain inet " + table + " " + installed.sorryChain());
-            out.line("delete chain inet " + table + " " + installed.sorryChain());
+        out.line("flush chain inet " + table + " " + installed.recordChain());
+        if (service.persistence() != null) {
+            removePersistence(out, installed);
         }
         out.line("delete chain inet " + table + " " + installed.chain());
+        out.line("delete chain inet " + table + " " + installed.recordChain());
     }
 
-    private void vipSets(Script out, Set<String> before, Set<String> after) {
-        for (String vip : after) {
-            if (!before.contains(vip)) {
-                out.line("add element inet " + table + " " + vip);
+    private void addPersistence(Script out, InstalledService installed) {
+        VirtualService service = installed.service();
+        String v6 = service.isIpv6() ? "ipv6_addr" : "ipv4_addr";
+        out.obj("map", installed.persistMap(), "{ type " + v6 + " : " + v6 + " . inet_service ; flags dynamic,timeout ; timeout "
+                + service.persistence().timeoutSeconds() + "s ; }");
+        out.obj("chain", installed.persistChain(), "");
+        String family = ServiceDispatch.family(service);
+        out.rule(installed.persistChain(), "update @" + installed.persistMap() + " { " + dispatch.persistKey(service)
+                + " : " + family + " daddr . th dport }");
+    }
+
+    private void removePersistence(Script out, InstalledService installed) {
+        out.line("flush chain inet " + table + " " + installed.persistChain());
+        out.line("delete chain inet " + table + " " + installed.persistChain());
+        out.line("delete map inet " + table + " " + installed.persistMap());
+    }
+
+    private void rules(Script out, InstalledService installed) {
+        VirtualService service = installed.service();
+        out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
+        for (String rule : dispatch.rules(installed)) {
+            out.rule(installed.chain(), rule);
+        }
+        for (RealServer server : service.realServers()) {
+            out.rule(installed.recordChain(), "counter" + comment(TableEncoding.realServerComment(server)));
+            String label = TableEncoding.labelComment(server.name());
+            if (label != null) {
+                out.rule(installed.recordChain(), "counter" + comment(label));
             }
         }
-        for (String vip : before) {
-            if (!after.contains(vip)) {
-                out.line("delete element inet " + table + " " + vip);
+        if (service.sorryServer() != null) {
+            out.rule(installed.recordChain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
+        }
+    }
+
+    /** Deletes elements that are gone or whose value changed. Values are "set[ : verdict]". */
+    private void deletions(Script out, Map<String, String> before, Map<String, String> after) {
+        for (Map.Entry<String, String> element : before.entrySet()) {
+            if (!element.getValue().equals(after.get(element.getKey()))) {
+                out.line("delete element inet " + table + " " + setOf(element.getValue()) + " { " + element.getKey() + " }");
             }
         }
     }
 
-    /** "vip4 { 203.0.113.10 }"-style element specs of every VIP (or mark) in the table. */
-    private static Set<String> vips(List<InstalledService> services) {
-        Set<String> vips = new LinkedHashSet<>();
+    /** Adds elements that are new or whose value changed; {@code initial} gives carried counter values. */
+    private void additions(Script out, Map<String, String> before, Map<String, String> after,
+                           Map<String, CounterValue> initial) {
+        for (Map.Entry<String, String> element : after.entrySet()) {
+            String key = element.getKey();
+            if (element.getValue().equals(before.get(key))) {
+                continue;
+            }
+            String set = setOf(element.getValue());
+            CounterValue carried = initial.get(key);
+            out.line("add element inet " + table + " " + set + " { " + key
+                    + (carried == null ? "" : " counter packets " + carried.packets() + " bytes " + carried.bytes())
+                    + element.getValue().substring(set.length()) + " }");
+        }
+    }
+
+    private static String setOf(String value) {
+        int space = value.indexOf(' ');
+        return space < 0 ? value : value.substring(0, space);
+    }
+
+    /** Counter-set element of every real server and sorry server: key → "set " (no value). */
+    static Map<String, String> counterElements(List<InstalledService> services) {
+        Map<String, String> elements = new LinkedHashMap<>();
         for (InstalledService installed : services) {
             VirtualService service = installed.service();
-            if ((service.firewallMark() != null)) {
-                vips.add("vipmark { " + service.firewallMark() + " }");
+            for (RealServer server : service.realServers()) {
+                elements.put(counterKey(service, server.address(), server.port()), counterSet(service));
+            }
+            if (service.sorryServer() != null) {
+                elements.put(counterKey(service, service.sorryServer().address(), service.sorryServer().port()),
+                        counterSet(service));
+            }
+        }
+        return elements;
+    }
+
+    /** Persistence element of every server of a persistent service: key → "map : jump vsNu". */
+    private static Map<String, String> persistElements(List<InstalledService> services) {
+        Map<String, String> elements = new LinkedHashMap<>();
+        for (InstalledService installed : services) {
+            VirtualService service = installed.service();
+            if (service.persistence() == null) {
+                continue;
+            }
+            String map = service.firewallMark() != null ? (service.isIpv6() ? "pstm6" : "pstm4")
+                    : (service.isIpv6() ? "pst6" : "pst4");
+            for (RealServer server : service.realServers()) {
+                elements.put(counterKey(service, server.address(), server.port()),
+                        map + " : jump " + installed.persistChain());
+            }
+        }
+        return elements;
+    }
+
+    private static Map<String, String> vipElements(List<InstalledService> services) {
+        Map<String, String> vips = new LinkedHashMap<>();
+        for (InstalledService installed : services) {
+            VirtualService service = installed.service();
+            if (service.firewallMark() != null) {
+                vips.put(String.valueOf(service.firewallMark()), "vipmark");
             } else {
-                vips.add((service.isIpv6() ? "vip6" : "vip4") + " { " + service.address() + " }");
+                vips.put(Addresses.canonical(service.address()), (service.isIpv6() ? "vip6" : "vip4"));
             }
         }
         return vips;
     }
 
+    /** How a server of a service is keyed in the counter sets (as nft prints it back, joined by " . "). */
+    static String counterKey(VirtualService service, String address, int port) {
+        if (service.firewallMark() != null) {
+            return service.firewallMark() + " . " + Addresses.canonical(address);
+        }
+        return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
+                + " . " + Addresses.canonical(address) + " . " + port;
+    }
+
+    static String counterSet(VirtualService service) {
+        return service.firewallMark() != null ? (service.isIpv6() ? "rscm6" : "rscm4")
+                : (service.isIpv6() ? "rsc6" : "rsc4");
+    }
+
     private static String mapOf(VirtualService service) {
-        return (service.firewallMark() != null) ? "svcmark" : service.isIpv6() ? "svc6" : "svc4";
+        return service.firewallMark() != null ? "svcmark" : service.isIpv6() ? "svc6" : "svc4";
     }
 
     private static String mapKey(VirtualService service) {
-        if ((service.firewallMark() != null)) {
+        if (service.firewallMark() != null) {
             return String.valueOf(service.firewallMark());
         }
-        return service.address() + " . " + service.protocol().name().toLowerCase(java.util.Locale.ROOT)
+        return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
                 + " . " + service.port();
-    }
-
-    private static String counterBody(CounterValue value) {
-        return value == null ? "" : "{ packets " + value.packets() + " bytes " + value.bytes() + " ; }";
     }
 
     private static String comment(String text) {
@@ -271,10 +356,7 @@ public final class NftRulesetRenderer {
         }
 
         void obj(String kind, String name, String body) {
-            text.append("add ").append(kind).append(" inet ").append(table);
-            if (!name.isEmpty()) {
-                text.append(' ').append(name);
-            }
+            text.append("add ").append(kind).append(" inet ").append(table).append(' ').append(name);
             if (!body.isEmpty()) {
                 text.append(' ').append(body);
             }

@@ -24,11 +24,14 @@ import java.util.regex.Pattern;
  */
 public final class NftTableReader {
 
-    /** What the kernel holds. {@code present} false: no table at all. */
+    /**
+     * What the kernel holds. {@code present} false: no table at all. {@code leftovers}: services
+     * recognised but damaged, whose numbers a rewrite reuses.
+     */
     public record State(boolean present, boolean complete, List<InstalledService> services,
-                        List<InstalledService> leftovers, Map<String, NftRulesetRenderer.CounterValue> counters) {
+                        List<InstalledService> leftovers) {
 
-        public static final State ABSENT = new State(false, true, List.of(), List.of(), Map.of());
+        public static final State ABSENT = new State(false, true, List.of(), List.of());
 
         public List<VirtualService> entries() {
             return services.stream().map(InstalledService::service).toList();
@@ -36,10 +39,9 @@ public final class NftTableReader {
     }
 
     private static final Pattern SERVICE = Pattern.compile("vs(\\d+)");
-    private static final Pattern SERVER = Pattern.compile("vs(\\d+)r(\\d+)");
-    private static final Pattern SORRY = Pattern.compile("vs(\\d+)s");
+    private static final Pattern RECORDS = Pattern.compile("vs(\\d+)rec");
     private static final List<String> BASE_CHAINS = List.of("prerouting", "output", "postrouting");
-    private static final List<String> BASE_MAPS = List.of("svc4", "svc6", "svcmark");
+    private static final List<String> BASE_MAPS = List.of("svc4", "svc6", "svcmark", "pst4", "pst6", "pstm4", "pstm6");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,133 +49,124 @@ public final class NftTableReader {
         if (listing == null) {
             return State.ABSENT;
         }
-        JsonNode items;
-        try {
-            items = json.readTree(listing).path("nftables");
-        } catch (JsonProcessingException e) {
-            throw new DataPlaneException("Could not read nft's JSON listing: " + e.getOriginalMessage(), e);
-        }
-        // nft 1.0's JSON drops table and chain comments, so Ballast's marks are on rules: a chain's first
-        // rule carries the chain's record, a later commented rule a real server's label.
+        JsonNode items = tree(listing);
         Set<String> chains = new HashSet<>();
-        Map<String, String> chainComments = new HashMap<>();
-        Map<String, Integer> ruleCounts = new HashMap<>();
-        Map<String, String> labels = new HashMap<>();
-        Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>();
-        Set<String> mapped = new HashSet<>();
         Set<String> maps = new HashSet<>();
+        Set<String> mapped = new HashSet<>();
+        Map<String, List<String>> comments = new HashMap<>(); // chain → comments of its rules, in order
         boolean ours = false;
         for (JsonNode item : items) {
             if (item.has("chain")) {
                 chains.add(item.get("chain").path("name").asText());
+            } else if (item.has("set") || item.has("map")) {
+                JsonNode set = item.has("set") ? item.get("set") : item.get("map");
+                maps.add(set.path("name").asText());
+                if (set.path("name").asText().startsWith("svc")) {
+                    for (JsonNode target : set.path("elem").findValues("target")) {
+                        mapped.add(target.asText());
+                    }
+                }
             } else if (item.has("rule")) {
                 JsonNode rule = item.get("rule");
-                String chain = rule.path("chain").asText();
-                int position = ruleCounts.merge(chain, 1, Integer::sum);
                 String comment = rule.has("comment") ? rule.get("comment").asText() : null;
-                if (comment == null) {
-                    continue;
-                }
-                if (chain.equals("prerouting")) {
-                    ours |= TableEncoding.TABLE_COMMENT.equals(comment);
-                } else if (position == 1 || SORRY.matcher(chain).matches()) {
-                    chainComments.put(chain, comment);
-                } else {
-                    labels.put(chain, comment);
-                }
-            } else if (item.has("counter")) {
-                JsonNode counter = item.get("counter");
-                counters.put(counter.path("name").asText(), new NftRulesetRenderer.CounterValue(
-                        counter.path("packets").asLong(), counter.path("bytes").asLong()));
-            } else if (item.has("map")) {
-                JsonNode map = item.get("map");
-                maps.add(map.path("name").asText());
-                for (JsonNode target : map.path("elem").findValues("target")) {
-                    mapped.add(target.asText());
+                comments.computeIfAbsent(rule.path("chain").asText(), k -> new ArrayList<>()).add(comment);
+                if (TableEncoding.TABLE_COMMENT.equals(comment) && "prerouting".equals(rule.path("chain").asText())) {
+                    ours = true;
                 }
             }
         }
-        boolean complete = ours && maps.containsAll(BASE_MAPS)
-                && chains.containsAll(BASE_CHAINS);
-        Map<Integer, TreeMap<Integer, RealServer>> servers = new HashMap<>();
-        Map<Integer, SorryServer> sorries = new HashMap<>();
+        boolean complete = ours && chains.containsAll(BASE_CHAINS) && maps.containsAll(BASE_MAPS)
+                && maps.containsAll(NftRulesetRenderer.COUNTER_SETS);
+        TreeMap<Integer, String> serviceChains = new TreeMap<>();
         for (String name : chains) {
-            Map.Entry<String, String> chain = new java.util.AbstractMap.SimpleEntry<>(name, chainComments.get(name));
-            Matcher server = SERVER.matcher(chain.getKey());
-            Matcher sorry = SORRY.matcher(chain.getKey());
-            try {
-                if (server.matches()) {
-                    boolean intact = chain.getValue() != null && ruleCounts.getOrDefault(chain.getKey(), 0) >= 2
-                            && counters.containsKey(chain.getKey());
-                    if (intact) {
-                        servers.computeIfAbsent(Integer.parseInt(server.group(1)), k -> new TreeMap<>())
-                                .put(Integer.parseInt(server.group(2)),
-                                        TableEncoding.decodeRealServer(chain.getValue(), labels.get(chain.getKey())));
-                    } else {
-                        complete = false;
-                    }
-                } else if (sorry.matches()) {
-                    sorries.put(Integer.parseInt(sorry.group(1)), TableEncoding.decodeSorry(chain.getValue()));
-                }
-            } catch (RuntimeException e) {
-                complete = false; // a comment someone else edited: not ours to trust
+            Matcher service = SERVICE.matcher(name);
+            Matcher records = RECORDS.matcher(name);
+            if (service.matches()) {
+                serviceChains.put(Integer.parseInt(service.group(1)), name);
+            } else if (records.matches() && !chains.contains("vs" + records.group(1))) {
+                complete = false; // records without their service: leftovers of someone's edit
             }
         }
         List<InstalledService> services = new ArrayList<>();
         List<InstalledService> leftovers = new ArrayList<>();
-        TreeMap<Integer, String> serviceChains = new TreeMap<>();
-        for (String name : chains) {
-            Matcher service = SERVICE.matcher(name);
-            if (service.matches()) {
-                serviceChains.put(Integer.parseInt(service.group(1)), name);
-            }
-        }
-        if (!serviceChains.keySet().containsAll(servers.keySet())) {
-            complete = false; // real server chains without their service: leftovers of someone's edit
-        }
         for (Map.Entry<Integer, String> entry : serviceChains.entrySet()) {
             int id = entry.getKey();
-            String name = entry.getValue();
-            TreeMap<Integer, RealServer> own = servers.getOrDefault(id, new TreeMap<>());
-            VirtualService service;
-            try {
-                service = TableEncoding.decodeService(chainComments.get(name), sorries.get(id),
-                        new ArrayList<>(own.values()));
-            } catch (RuntimeException e) {
-                service = null;
-            }
-            boolean intact = service != null && mapped.contains(name) && counters.containsKey(name)
-                    && ruleCounts.getOrDefault(name, 0) >= 1;
+            InstalledService installed = decode(id, comments.get(entry.getValue()), comments.get("vs" + id + "rec"));
+            boolean intact = installed != null && mapped.contains(entry.getValue())
+                    && chains.contains(installed.recordChain())
+                    && (installed.service().persistence() == null
+                        || (maps.contains(installed.persistMap()) && chains.contains(installed.persistChain())));
             if (intact) {
-                services.add(new InstalledService(id, service, new ArrayList<>(own.keySet())));
+                services.add(installed);
             } else {
                 complete = false;
-                if (service != null) {
-                    // Damaged but recognisable: its numbers (and so its counters) are reused by the rewrite.
-                    leftovers.add(new InstalledService(id, service, new ArrayList<>(own.keySet())));
+                if (installed != null) {
+                    leftovers.add(installed); // damaged but recognisable: a rewrite reuses its number
                 }
             }
         }
-        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), Map.copyOf(counters));
+        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers));
     }
 
-    /** Counter values from {@code nft -j list counters}. */
-    public Map<String, NftRulesetRenderer.CounterValue> counters(String listing) throws DataPlaneException {
-        if (listing == null) {
-            return Map.of();
+    private static InstalledService decode(int id, List<String> serviceRules, List<String> recordRules) {
+        if (serviceRules == null || serviceRules.isEmpty() || recordRules == null) {
+            return null;
         }
-        Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>();
         try {
-            for (JsonNode item : json.readTree(listing).path("nftables")) {
-                JsonNode counter = item.get("counter");
-                if (counter != null) {
-                    counters.put(counter.path("name").asText(), new NftRulesetRenderer.CounterValue(
+            List<RealServer> servers = new ArrayList<>();
+            SorryServer sorry = null;
+            for (String comment : recordRules) {
+                if (comment == null) {
+                    continue;
+                }
+                if (TableEncoding.isLabel(comment) && !servers.isEmpty()) {
+                    RealServer last = servers.remove(servers.size() - 1);
+                    servers.add(new RealServer(TableEncoding.decodeLabel(comment), last.address(), last.port(),
+                            last.weight(), last.forwarding(), last.upperThreshold(), last.lowerThreshold(), last.os(),
+                            last.state()));
+                } else if (TableEncoding.decodeSorry(comment) != null) {
+                    sorry = TableEncoding.decodeSorry(comment);
+                } else {
+                    servers.add(TableEncoding.decodeRealServer(comment, null));
+                }
+            }
+            VirtualService service = TableEncoding.decodeService(serviceRules.get(0), sorry, servers);
+            return service == null ? null : new InstalledService(id, service);
+        } catch (RuntimeException e) {
+            return null; // a comment someone else edited: not ours to trust
+        }
+    }
+
+    /**
+     * Counter values from {@code nft -j list set} of the counter sets: element key (as
+     * {@link NftRulesetRenderer#counterKey} writes it) → value.
+     */
+    public Map<String, NftRulesetRenderer.CounterValue> counters(List<String> listings) throws DataPlaneException {
+        Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>();
+        for (String listing : listings) {
+            if (listing == null) {
+                continue;
+            }
+            for (JsonNode item : tree(listing)) {
+                for (JsonNode element : item.path("set").path("elem")) {
+                    JsonNode elem = element.path("elem");
+                    JsonNode counter = elem.path("counter");
+                    JsonNode value = elem.path("val").path("concat");
+                    List<String> parts = new ArrayList<>();
+                    value.forEach(part -> parts.add(part.asText()));
+                    counters.put(String.join(" . ", parts), new NftRulesetRenderer.CounterValue(
                             counter.path("packets").asLong(), counter.path("bytes").asLong()));
                 }
             }
-        } catch (JsonProcessingException e) {
-            throw new DataPlaneException("Could not read nft's JSON counter listing: " + e.getOriginalMessage(), e);
         }
         return counters;
+    }
+
+    private JsonNode tree(String listing) throws DataPlaneException {
+        try {
+            return json.readTree(listing).path("nftables");
+        } catch (JsonProcessingException e) {
+            throw new DataPlaneException("Could not read nft's JSON listing: " + e.getOriginalMessage(), e);
+        }
     }
 }

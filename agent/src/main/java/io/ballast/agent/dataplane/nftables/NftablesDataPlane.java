@@ -92,8 +92,7 @@ public final class NftablesDataPlane implements DataPlane {
             if (current.present() && current.complete()) {
                 script = renderer.change(current.services(), next);
             } else {
-                Map<String, NftRulesetRenderer.CounterValue> carried = current.present()
-                        ? reader.counters(nft.listCountersJson("inet", renderer.table())) : Map.of();
+                Map<String, NftRulesetRenderer.CounterValue> carried = current.present() ? counterValues() : Map.of();
                 script = renderer.replaceTable(next, carried);
             }
         } catch (IllegalArgumentException e) {
@@ -107,62 +106,65 @@ public final class NftablesDataPlane implements DataPlane {
             known = null;
             throw e;
         }
-        known = new NftTableReader.State(true, true, next, List.of(), Map.of());
+        known = new NftTableReader.State(true, true, next, List.of());
     }
 
-    /** Keeps each service's and each real server's number; newcomers get fresh ones. */
+    /** Keeps each service's number; newcomers get fresh ones. */
     private List<InstalledService> number(List<InstalledService> current, List<VirtualService> target) {
-        Map<ServiceKey, InstalledService> byKey = new HashMap<>();
+        Map<ServiceKey, Integer> ids = new HashMap<>();
         for (InstalledService service : current) {
-            byKey.put(service.service().key(), service);
+            ids.put(service.service().key(), service.id());
         }
         List<InstalledService> numbered = new ArrayList<>(target.size());
         for (VirtualService service : target) {
-            InstalledService before = byKey.get(service.key());
-            int id = before != null ? before.id() : nextServiceId++;
-            Map<String, Integer> serverNumbers = new HashMap<>();
-            int nextServer = 0;
-            if (before != null) {
-                List<RealServer> old = before.service().realServers();
-                for (int i = 0; i < old.size(); i++) {
-                    serverNumbers.put(old.get(i).key(), before.serverNumbers().get(i));
-                    nextServer = Math.max(nextServer, before.serverNumbers().get(i) + 1);
-                }
-            }
-            List<Integer> numbers = new ArrayList<>();
-            for (RealServer server : service.realServers()) {
-                Integer number = serverNumbers.get(server.key());
-                numbers.add(number != null ? number : nextServer++);
-            }
-            numbered.add(new InstalledService(id, service, numbers));
+            Integer id = ids.get(service.key());
+            numbered.add(new InstalledService(id != null ? id : nextServiceId++, service));
         }
         return numbered;
     }
 
+    private Map<String, NftRulesetRenderer.CounterValue> counterValues() throws DataPlaneException {
+        List<String> listings = new ArrayList<>();
+        for (String set : NftRulesetRenderer.COUNTER_SETS) {
+            listings.add(nft.listSetJson("inet", renderer.table(), set));
+        }
+        return reader.counters(listings);
+    }
+
     /**
-     * Connections per service and per real server, from the named counters of the nat chains (which
-     * see only the first packet of each connection, so their packet count is the connection count).
+     * New connections per real server, counted in postrouting's counter sets (nat chains see only a
+     * connection's first packet, so the packet count is the connection count); a service's count is
+     * the sum of its servers' and its sorry server's.
      */
     @Override
     public synchronized CounterSnapshot sampleCounters() throws DataPlaneException {
-        Map<String, NftRulesetRenderer.CounterValue> values =
-                reader.counters(nft.listCountersJson("inet", renderer.table()));
+        Map<String, NftRulesetRenderer.CounterValue> values = counterValues();
         NftTableReader.State state = known != null ? known : read();
         List<CounterSample> samples = new ArrayList<>();
         for (InstalledService installed : state.services()) {
             VirtualService service = installed.service();
             String key = service.key().toString();
-            samples.add(new CounterSample(key, null, connections(values.get(installed.chain()))));
-            for (int i = 0; i < service.realServers().size(); i++) {
-                samples.add(new CounterSample(key, service.realServers().get(i).key(),
-                        connections(values.get(installed.serverChain(i)))));
+            long total = 0;
+            List<CounterSample> servers = new ArrayList<>();
+            for (RealServer server : service.realServers()) {
+                long connections = connections(values, service, server.address(), server.port());
+                total += connections;
+                servers.add(new CounterSample(key, server.key(), new Counters(0, 0, connections, 0, 0, 0, 0)));
             }
+            if (service.sorryServer() != null && service.realServers().stream()
+                    .noneMatch(s -> s.key().equals(service.sorryServer().endpoint()))) {
+                total += connections(values, service, service.sorryServer().address(), service.sorryServer().port());
+            }
+            samples.add(new CounterSample(key, null, new Counters(0, 0, total, 0, 0, 0, 0)));
+            samples.addAll(servers);
         }
         return new CounterSnapshot(System.currentTimeMillis(), samples);
     }
 
-    private static Counters connections(NftRulesetRenderer.CounterValue value) {
-        return value == null ? Counters.ZERO : new Counters(0, 0, value.packets(), 0, 0, 0, 0);
+    private static long connections(Map<String, NftRulesetRenderer.CounterValue> values, VirtualService service,
+                                    String address, int port) {
+        NftRulesetRenderer.CounterValue value = values.get(NftRulesetRenderer.counterKey(service, address, port));
+        return value == null ? 0 : value.packets();
     }
 
     /** On becoming master, conntrackd's external cache (the peer's connections) goes into the kernel. */

@@ -1,7 +1,9 @@
 package io.ballast.agent.dataplane.nftables;
 
+import io.ballast.model.Addresses;
 import io.ballast.model.Persistence;
 import io.ballast.model.RealServer;
+import io.ballast.model.Scheduler;
 import io.ballast.model.SchedulerFlag;
 import io.ballast.model.VirtualService;
 import java.util.ArrayList;
@@ -9,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The rules that choose a real server for a new connection, one scheduler at a time. Only eligible
- * servers (active, weight above zero) get slots: a drained server keeps its chain, its counter and
- * its established connections, but no new ones.
+ * The rules and keys that choose a real server for a new connection. Only eligible servers (active,
+ * weight above zero) get slots: a drained server keeps its record and counter and its established
+ * connections, but no new ones. The choice DNATs straight from a slot map
+ * ({@code dnat ip addr . port to numgen inc mod N map { slot : address . port }}).
  */
 final class ServiceDispatch {
 
@@ -24,34 +27,27 @@ final class ServiceDispatch {
         this.maxSlots = maxSlots;
     }
 
-    /** The service chain's rules after its counter: persistence look-ups, then the scheduler's choice. */
+    /** The service chain's rules after its record: family guard, persistence, the scheduler's choice. */
     List<String> rules(InstalledService installed) {
         VirtualService service = installed.service();
         List<String> rules = new ArrayList<>();
-        if ((service.firewallMark() != null)) {
+        if (service.firewallMark() != null) {
             // A mark service is one family; a packet of the other family is not its business.
             rules.add("meta nfproto != " + (service.isIpv6() ? "ipv6" : "ipv4") + " return");
         }
-        List<RealServer> servers = service.realServers();
-        List<Integer> eligible = new ArrayList<>();
-        for (int i = 0; i < servers.size(); i++) {
-            if (InstalledService.eligible(servers.get(i))) {
-                eligible.add(i);
-            }
-        }
-        if (service.persistence() != null) {
-            for (int i : eligible) {
-                rules.add(persistKey(service) + " @" + installed.persistSet(i) + " jump " + installed.serverChain(i));
-            }
+        List<RealServer> eligible = service.realServers().stream().filter(InstalledService::eligible).toList();
+        if (service.persistence() != null && !eligible.isEmpty()) {
+            rules.add(l4(service) + " dnat " + family(service) + " addr . port to " + persistKey(service)
+                    + " map @" + installed.persistMap());
         }
         if (eligible.isEmpty()) {
             if (service.sorryServer() != null) {
-                rules.add("jump " + installed.sorryChain());
+                rules.add(dnat(service, service.sorryServer().address(), service.sorryServer().port()));
             }
             return rules;
         }
         if (eligible.size() == 1) {
-            rules.add("jump " + installed.serverChain(eligible.get(0)));
+            rules.add(dnat(service, eligible.get(0).address(), eligible.get(0).port()));
             return rules;
         }
         List<Integer> slots = slots(service, eligible);
@@ -62,47 +58,53 @@ final class ServiceDispatch {
             case DH -> "jhash " + family(service) + " daddr mod " + slots.size() + " seed " + SEED;
             default -> throw new IllegalArgumentException(NftCapabilities.refusal(service));
         };
-        StringBuilder vmap = new StringBuilder(selector).append(" vmap { ");
+        boolean withPort = keepsPorts(service);
+        StringBuilder map = new StringBuilder(l4(service)).append(" dnat ").append(family(service))
+                .append(withPort ? " addr . port" : "").append(" to ").append(selector).append(" map { ");
         for (int slot = 0; slot < slots.size(); slot++) {
-            vmap.append(slot == 0 ? "" : ", ").append(slot).append(" : jump ").append(installed.serverChain(slots.get(slot)));
+            RealServer server = eligible.get(slots.get(slot));
+            map.append(slot == 0 ? "" : ", ").append(slot).append(" : ").append(Addresses.canonical(server.address()));
+            if (withPort) {
+                map.append(" . ").append(server.port());
+            }
         }
-        rules.add(vmap.append(" }").toString());
+        rules.add(map.append(" }").toString());
         return rules;
     }
 
-    /** Positions into the service's real servers, one per slot. */
-    private List<Integer> slots(VirtualService service, List<Integer> eligible) {
-        List<RealServer> servers = service.realServers();
+    /** Real servers with port 0 keep the client's destination port (firewall-mark services). */
+    static boolean keepsPorts(VirtualService service) {
+        return service.realServers().stream().allMatch(s -> s.port() != 0);
+    }
+
+    /** Positions into {@code eligible}, one per slot. */
+    private List<Integer> slots(VirtualService service, List<RealServer> eligible) {
         int[] weights = new int[eligible.size()];
         List<String> names = new ArrayList<>();
         for (int e = 0; e < eligible.size(); e++) {
-            RealServer server = servers.get(eligible.get(e));
             // rr ignores weights, as IPVS's rr does.
-            weights[e] = service.scheduler() == io.ballast.model.Scheduler.RR ? 1 : server.weight();
-            names.add(server.key());
+            weights[e] = service.scheduler() == Scheduler.RR ? 1 : eligible.get(e).weight();
+            names.add(eligible.get(e).key());
         }
         List<Integer> slots = new ArrayList<>();
-        if (service.scheduler() == io.ballast.model.Scheduler.MH) {
+        if (service.scheduler() == Scheduler.MH) {
             for (int entry : SlotTables.maglev(names, weights, Integer.MAX_VALUE)) {
-                slots.add(eligible.get(entry));
+                slots.add(entry);
             }
         } else {
-            for (int position : SlotTables.weighted(weights, maxSlots)) {
-                slots.add(eligible.get(position));
-            }
+            slots.addAll(SlotTables.weighted(weights, maxSlots));
         }
         return slots;
     }
 
-    /** The DNAT rule of a real server (or sorry server); port 0 keeps the client's destination port. */
+    /** The DNAT rule to one server; port 0 keeps the client's destination port. */
     String dnat(VirtualService service, String address, int port) {
-        String target = service.isIpv6() ? "ip6" : "ip";
+        String target = family(service);
+        String canonical = Addresses.canonical(address);
         if (port == 0) {
-            return "dnat " + target + " to " + address;
+            return "dnat " + target + " to " + canonical;
         }
-        String endpoint = address.contains(":") ? "[" + address + "]:" + port : address + ":" + port;
-        String proto = service.protocol() == null ? "{ tcp, udp }" : service.protocol().name().toLowerCase(Locale.ROOT);
-        return "meta l4proto " + proto + " dnat " + target + " to " + endpoint;
+        return l4(service) + " dnat " + target + " to " + Addresses.endpoint(canonical, port);
     }
 
     /** The client's address, masked to its persistence group. */
@@ -120,16 +122,21 @@ final class ServiceDispatch {
         return mask.equals("255.255.255.255") ? saddr : saddr + " and " + mask;
     }
 
+    static String l4(VirtualService service) {
+        return "meta l4proto " + (service.protocol() == null ? "{ tcp, udp }"
+                : service.protocol().name().toLowerCase(Locale.ROOT));
+    }
+
+    static String family(VirtualService service) {
+        return service.isIpv6() ? "ip6" : "ip";
+    }
+
     private static String sourceHashKey(VirtualService service, SchedulerFlag portFlag) {
         String key = family(service) + " saddr";
         if (service.schedulerFlags().contains(portFlag) && service.protocol() != null) {
             key += " . " + service.protocol().name().toLowerCase(Locale.ROOT) + " sport";
         }
         return key;
-    }
-
-    private static String family(VirtualService service) {
-        return service.isIpv6() ? "ip6" : "ip";
     }
 
     static String ipv6Mask(int prefix) {

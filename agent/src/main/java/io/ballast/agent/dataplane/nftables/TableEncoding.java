@@ -23,14 +23,16 @@ import java.util.Set;
 /**
  * Ballast's own record of what it put in the table, kept in nft comments so that {@code readTable()}
  * recovers the exact table entries from the kernel alone (no side file that could disagree).
- * nft allows 128 bytes per comment, so the service's settings sit on its chain, each real server's
- * on its own chain, a real server's label on its counter rule, the sorry server on its chain.
+ * nft allows 128 bytes per comment (and nft 1.0 lists only rule comments as JSON), so the service's
+ * settings sit on the first rule of its chain; each real server's record, its label and the sorry
+ * server each on one rule of the service's record chain.
  */
 public final class TableEncoding {
 
     public static final String TABLE_COMMENT = "owned by Ballast: changed only by its agent";
     static final int MAX_COMMENT = 128;
     private static final String SERVICE_TAG = "ballast/1";
+    static final String LABEL_PREFIX = "name=";
 
     private TableEncoding() {
     }
@@ -124,16 +126,21 @@ public final class TableEncoding {
         if (label == null) {
             return null;
         }
-        String encoded = URLEncoder.encode(label, StandardCharsets.UTF_8);
+        String encoded = LABEL_PREFIX + URLEncoder.encode(label, StandardCharsets.UTF_8);
         while (encoded.length() > MAX_COMMENT) {
             label = label.substring(0, label.length() - 1);
-            encoded = URLEncoder.encode(label, StandardCharsets.UTF_8);
+            encoded = LABEL_PREFIX + URLEncoder.encode(label, StandardCharsets.UTF_8);
         }
         return encoded;
     }
 
+    static boolean isLabel(String comment) {
+        return comment != null && comment.startsWith(LABEL_PREFIX);
+    }
+
     static String decodeLabel(String comment) {
-        return comment == null ? null : URLDecoder.decode(comment, StandardCharsets.UTF_8);
+        return comment == null ? null
+                : URLDecoder.decode(comment.substring(LABEL_PREFIX.length()), StandardCharsets.UTF_8);
     }
 
     private static String checked(String comment, String what) {

@@ -21,18 +21,17 @@ public final class HttpChecker implements Checker {
 
     private final CheckType type;
     private final HttpProbeClient client;
-    private final boolean ownsClient;
+    private boolean closed;
 
-    private HttpChecker(CheckType type, HttpProbeClient client, boolean ownsClient) {
+    private HttpChecker(CheckType type, HttpProbeClient client) {
         this.type = type;
-        this.client = client;
-        this.ownsClient = ownsClient;
+        this.client = client.retain();
     }
 
-    /** The http and https checkers, sharing one client; closing the https one closes the client. */
+    /** The http and https checkers, sharing one client; it closes when both are closed. */
     public static List<Checker> pair() {
         HttpProbeClient client = new HttpProbeClient();
-        return List.of(new HttpChecker(CheckType.HTTP, client, false), new HttpChecker(CheckType.HTTPS, client, true));
+        return List.of(new HttpChecker(CheckType.HTTP, client), new HttpChecker(CheckType.HTTPS, client));
     }
 
     @Override
@@ -74,8 +73,9 @@ public final class HttpChecker implements Checker {
     }
 
     @Override
-    public void close() {
-        if (ownsClient) {
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
             client.close();
         }
     }

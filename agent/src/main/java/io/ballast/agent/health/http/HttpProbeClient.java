@@ -28,7 +28,14 @@ public final class HttpProbeClient implements AutoCloseable {
 
     private ExecutorService executor;
     private HttpClient client;
+    private int users;
     private boolean closed;
+
+    /** Counts one more checker sharing the client; the client closes when the last one does. */
+    synchronized HttpProbeClient retain() {
+        users++;
+        return this;
+    }
 
     synchronized HttpClient client() {
         if (closed) {
@@ -57,6 +64,9 @@ public final class HttpProbeClient implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (--users > 0) {
+            return;
+        }
         closed = true;
         if (executor != null) {
             executor.shutdownNow();

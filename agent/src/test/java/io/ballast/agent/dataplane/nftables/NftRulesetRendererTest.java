@@ -21,11 +21,7 @@ class NftRulesetRendererTest {
     private static InstalledService web(Scheduler scheduler, Persistence persistence, RealServer... servers) {
         VirtualService service = new VirtualService("web", Protocol.TCP, "203.0.113.10", 80, null, null, scheduler,
                 Set.of(), persistence, ForwardingMethod.NAT, null, null, List.of(servers));
-        List<Integer> numbers = new java.util.ArrayList<>();
-        for (int i = 0; i < servers.length; i++) {
-            numbers.add(i);
-        }
-        return new InstalledService(1, service, numbers);
+        return new InstalledService(1, service);
     }
 
     private static RealServer rs(int i, int weight) {
@@ -36,20 +32,22 @@ class NftRulesetRendererTest {
     void wholeTableReplacesTheOldOneInOneScriptAndTouchesNoOtherTable() {
         String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), Map.of());
 
-        assertThat(script).startsWith("add table inet ballast\ndelete table inet ballast\n");
+        assertThat(script).startsWith("add table inet ballast\ndelete table inet ballast\nadd table inet ballast\n");
         assertThat(script.lines()).allSatisfy(line -> assertThat(line).contains(" inet ballast"));
         assertThat(script).contains("add element inet ballast svc4 { 203.0.113.10 . tcp . 80 : jump vs1 }")
-                .contains("numgen inc mod 2 vmap { 0 : jump vs1r0, 1 : jump vs1r1 }")
-                .contains("meta l4proto tcp dnat ip to 198.51.100.11:80")
+                .contains("meta l4proto tcp dnat ip addr . port to numgen inc mod 2 map"
+                        + " { 0 : 198.51.100.11 . 80, 1 : 198.51.100.12 . 80 }")
+                .contains("add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
                 .contains("ct status dnat ct original ip daddr @vip4 masquerade");
     }
 
     @Test
     void carriedCounterValuesAreDeclaredWithTheTable() {
         String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1))),
-                Map.of("vs1", new NftRulesetRenderer.CounterValue(12, 720)));
+                Map.of("203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(12, 720)));
 
-        assertThat(script).contains("add counter inet ballast vs1 { packets 12 bytes 720 ; }");
+        assertThat(script).contains(
+                "add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 counter packets 12 bytes 720 }");
     }
 
     @Test
@@ -59,29 +57,34 @@ class NftRulesetRendererTest {
 
         String script = renderer.change(List.of(before), List.of(after));
 
-        assertThat(script).doesNotContain("delete counter").doesNotContain("delete table")
-                .contains("numgen inc mod 4 vmap { 0 : jump vs1r0, 1 : jump vs1r0, 2 : jump vs1r0, 3 : jump vs1r1 }")
-                .doesNotContain("add element inet ballast vip4");
+        assertThat(script).doesNotContain("element").doesNotContain("delete").doesNotContain("add chain")
+                .contains("flush chain inet ballast vs1\n")
+                .contains("numgen inc mod 4 map { 0 : 198.51.100.11 . 80, 1 : 198.51.100.11 . 80,"
+                        + " 2 : 198.51.100.11 . 80, 3 : 198.51.100.12 . 80 }");
     }
 
     @Test
-    void drainedServerKeepsItsChainButGetsNoSlot() {
+    void drainedServerKeepsItsRecordAndCounterButGetsNoSlot() {
         RealServer drained = rs(2, 5).withState(AdminState.DRAIN);
 
         String script = renderer.change(List.of(), List.of(web(Scheduler.WRR, null, rs(1, 1), drained, rs(3, 1))));
 
-        assertThat(script).contains("add chain inet ballast vs1r1")
-                .contains("numgen inc mod 2 vmap { 0 : jump vs1r0, 1 : jump vs1r2 }");
+        assertThat(script).contains("198.51.100.12:80 w=5 st=D")
+                .contains("add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.12 . 80 }")
+                .contains("numgen inc mod 2 map { 0 : 198.51.100.11 . 80, 1 : 198.51.100.13 . 80 }");
     }
 
     @Test
-    void persistenceChecksEachServersSetBeforeScheduling() {
+    void persistenceLooksTheClientUpBeforeSchedulingAndRecordsTheChoiceAfterNat() {
         String script = renderer.change(List.of(),
                 List.of(web(Scheduler.RR, new Persistence(300, "255.255.255.0"), rs(1, 1), rs(2, 1))));
 
-        assertThat(script).contains("add set inet ballast vs1r0p { type ipv4_addr ; flags dynamic,timeout ; timeout 300s ; }")
-                .contains("add rule inet ballast vs1 ip saddr and 255.255.255.0 @vs1r0p jump vs1r0")
-                .contains("add rule inet ballast vs1r0 update @vs1r0p { ip saddr and 255.255.255.0 }");
+        assertThat(script).contains("add map inet ballast vs1p { type ipv4_addr : ipv4_addr . inet_service ;"
+                        + " flags dynamic,timeout ; timeout 300s ; }")
+                .contains("add rule inet ballast vs1 meta l4proto tcp dnat ip addr . port to ip saddr and 255.255.255.0 map @vs1p")
+                .contains("add rule inet ballast vs1u update @vs1p { ip saddr and 255.255.255.0 : ip daddr . th dport }")
+                .contains("add element inet ballast pst4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 : jump vs1u }");
+        assertThat(script.indexOf("add chain inet ballast vs1u")).isLessThan(script.indexOf("jump vs1u }"));
     }
 
     @Test
@@ -89,8 +92,9 @@ class NftRulesetRendererTest {
         String script = renderer.change(List.of(web(Scheduler.RR, null, rs(1, 1))), List.of());
 
         assertThat(script).contains("delete element inet ballast svc4 { 203.0.113.10 . tcp . 80 }")
-                .contains("delete chain inet ballast vs1r0").contains("delete counter inet ballast vs1r0")
-                .contains("delete chain inet ballast vs1\n").contains("delete element inet ballast vip4 { 203.0.113.10 }");
+                .contains("delete chain inet ballast vs1rec").contains("delete chain inet ballast vs1\n")
+                .contains("delete element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
+                .contains("delete element inet ballast vip4 { 203.0.113.10 }");
     }
 
     @Test
@@ -104,6 +108,17 @@ class NftRulesetRendererTest {
     void sourceHashUsesAFixedSeedSoEveryDirectorAgrees() {
         String script = renderer.change(List.of(), List.of(web(Scheduler.SH, null, rs(1, 1), rs(2, 1))));
 
-        assertThat(script).contains("jhash ip saddr mod 2 seed " + ServiceDispatch.SEED + " vmap");
+        assertThat(script).contains("jhash ip saddr mod 2 seed " + ServiceDispatch.SEED + " map");
+    }
+
+    @Test
+    void removingAServerOfAPersistentServiceForgetsItsClients() {
+        Persistence sticky = new Persistence(300, null);
+        InstalledService before = web(Scheduler.RR, sticky, rs(1, 1), rs(2, 1));
+
+        assertThat(renderer.change(List.of(before), List.of(web(Scheduler.RR, sticky, rs(1, 1)))))
+                .contains("flush map inet ballast vs1p");
+        assertThat(renderer.change(List.of(before), List.of(web(Scheduler.RR, sticky, rs(1, 5), rs(2, 1)))))
+                .doesNotContain("flush map");
     }
 }

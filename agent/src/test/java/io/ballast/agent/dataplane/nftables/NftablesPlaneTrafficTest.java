@@ -157,6 +157,23 @@ class NftablesPlaneTrafficTest {
     }
 
     @Test
+    void persistentClientStaysWithItsServerAcrossAWeightChange() throws Exception {
+        Persistence sticky = new Persistence(300, null);
+        List<RealServer> servers = service(Scheduler.WRR, 1, 1, 1).realServers();
+        VirtualService before = new VirtualService("web", Protocol.TCP, VIP, 80, null, null, Scheduler.WRR, Set.of(),
+                sticky, ForwardingMethod.NAT, null, null, servers);
+        converge(List.of(before));
+        String chosen = connections(5).keySet().iterator().next();
+        List<RealServer> reweighted = new ArrayList<>();
+        for (RealServer server : servers) {
+            reweighted.add(server.name().equals(chosen) ? server : server.withWeight(9));
+        }
+        converge(List.of(before.withRealServers(reweighted)));
+
+        assertThat(connections(20)).containsOnlyKeys(chosen);
+    }
+
+    @Test
     void drainedServerGetsNoNewConnectionsButKeepsItsOpenOnes() throws Exception {
         VirtualService web = service(Scheduler.RR, 1, 1, 1);
         converge(List.of(web));
@@ -218,9 +235,13 @@ class NftablesPlaneTrafficTest {
         hammer.toHandle().destroy(); // SIGTERM without closing our pipe: the client prints its tally and ends
         Map<String, Integer> outcomes = Netns.tallyOf(hammer, Duration.ofSeconds(10));
 
+        int attempts = outcomes.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(applies).isGreaterThanOrEqualTo(200);
-        assertThat(outcomes).containsOnlyKeys("ok");
+        assertThat(outcomes).doesNotContainKey("refused");
         assertThat(outcomes.get("ok")).isGreaterThan(100);
+        // A 3 s client timeout on a machine this loaded is not the table's doing; a refusal would be.
+        assertThat(attempts - outcomes.get("ok")).as("non-refused failures of %s: %s", attempts, outcomes)
+                .isLessThanOrEqualTo(attempts / 1000);
     }
 
     @Test

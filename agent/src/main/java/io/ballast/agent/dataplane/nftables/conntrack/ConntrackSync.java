@@ -17,6 +17,8 @@ public final class ConntrackSync implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ConntrackSync.class.getName());
 
+    private static final long READY_TIMEOUT_MS = 10_000;
+
     private final ConntrackdConfig config;
     private final CommandRunner runner;
     private final String conntrackd;
@@ -43,7 +45,33 @@ public final class ConntrackSync implements AutoCloseable {
         List<String> argv = runner.argv(List.of(conntrackd, "-C", config.configFile().toString()));
         ProcessSupervisor supervisor = ProcessSupervisor.start("conntrackd", argv,
                 config.runDir().resolve("conntrackd.out"));
-        return new ConntrackSync(config, runner, conntrackd, supervisor);
+        ConntrackSync sync = new ConntrackSync(config, runner, conntrackd, supervisor);
+        sync.awaitReady(READY_TIMEOUT_MS);
+        return sync;
+    }
+
+    /** Waits until the daemon answers on its control socket; a daemon that never does is stopped. */
+    private void awaitReady(long timeoutMs) throws DataPlaneException {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        DataPlaneException last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                control("-s");
+                return;
+            } catch (DataPlaneException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        close();
+        throw new DataPlaneException("conntrackd did not come up within " + timeoutMs + " ms (see "
+                + config.runDir().resolve("conntrackd.out") + " and conntrackd.log there)"
+                + (last == null ? "." : ": " + last.getMessage()), last);
     }
 
     public ConntrackdConfig config() {
