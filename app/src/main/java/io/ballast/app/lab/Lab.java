@@ -131,7 +131,8 @@ public final class Lab implements AutoCloseable {
 
     /** Starts (or restarts) a director's agent and waits until its API listens. */
     public void startDirector(String id) throws IOException {
-        LabProcess agent = new LabProcess(id, List.of(LabPaths.java(), "-Xmx256m", "-jar",
+        LabProcess agent = new LabProcess(id, List.of(LabPaths.java(), "-Xmx256m",
+                "-Djdk.httpclient.allowRestrictedHeaders=host,connection", "-jar",
                 LabPaths.agentJar().toString(), "--config", dir.resolve("agent-" + id + ".json").toString(),
                 "--token-file", dir.resolve("token").toString(), "--exit-with-parent"),
                 dir.resolve(id + ".log"));

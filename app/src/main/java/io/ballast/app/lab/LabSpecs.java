@@ -41,7 +41,7 @@ final class LabSpecs {
             servers.add(RealServer.of(slot.id(), slot.address(), slot.port(), weight));
             weight = Math.max(1, weight - 1);
         }
-        HealthCheck http = new HealthCheck(CheckType.HTTP, 1_000, 500, 2, 2, null, "/", null,
+        HealthCheck http = new HealthCheck(CheckType.HTTP, 1_000, 800, 2, 2, null, "/", null,
                 List.of(200), null, List.of(), FailAction.QUIESCE);
         VirtualService web = new VirtualService("web", Protocol.TCP, layout.vip().getHostString(),
                 layout.vip().getPort(), null, null, Scheduler.WRR, Set.of(), null, ForwardingMethod.NAT, null,
