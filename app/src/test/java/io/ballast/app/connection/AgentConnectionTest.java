@@ -100,6 +100,88 @@ class AgentConnectionTest {
     }
 
     @Test
+    void silentStreamIsCutAndTheDirectorShownUnreachable() throws Exception {
+        agent.hangingStream();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AgentListener listener = new AgentListener() {
+            @Override
+            public void connectionChanged(String director, ConnectionState state, String message) {
+                seen.add(state + ": " + message);
+            }
+
+            @Override
+            public void status(String director, AgentStatus status) {
+            }
+
+            @Override
+            public void config(String director, ClusterSpec spec) {
+            }
+
+            @Override
+            public void counters(String director, CounterSnapshot snapshot) {
+            }
+
+            @Override
+            public void event(String director, AgentEvent event) {
+            }
+        };
+        try (ThreadedExecutor threads = new ThreadedExecutor()) {
+            AgentConnection connection = new AgentConnection("lb-a",
+                    new AgentClient(AgentEndpoint.of(agent.address(), FakeAgent.TOKEN, agent.fingerprint())),
+                    threads, listener, Duration.ofMillis(800));
+            connection.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (seen.stream().noneMatch(s -> s.startsWith("UNREACHABLE")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            connection.close();
+        }
+        assertThat(seen).anySatisfy(s -> assertThat(s).startsWith("CONNECTED"));
+        assertThat(seen).anySatisfy(s -> assertThat(s).startsWith("UNREACHABLE").contains("sent nothing for 0.8 s"));
+    }
+
+    /** Loops on real threads, everything else inline on whichever thread asks: enough to let a stream hang. */
+    private static final class ThreadedExecutor implements io.ballast.app.concurrent.TaskExecutor, AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        @Override
+        public synchronized <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
+                java.util.function.Consumer<Throwable> failed) {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                failed.accept(e);
+                return;
+            }
+            ok.accept(result);
+        }
+
+        @Override
+        public void startLoop(String name, Runnable loop) {
+            Thread thread = new Thread(loop, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public synchronized void runOnUi(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable action) {
+            var future = timer.schedule(() -> runOnUi(action), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void refusedTokenIsNotShownAsConnected() {
         connection("wrong").start();
         assertThat(states).containsExactly("CONNECTING", "UNAUTHORIZED");
