@@ -98,6 +98,7 @@ public final class DesktopBenchmark {
         double idleFps = measureFps(tracker, idleSeconds);
         System.out.printf(Locale.ROOT, "idle (figures not changing): %.1f rendered frames/s%n", idleFps);
 
+        long fxThread = onFx(() -> Thread.currentThread().getId());
         Feeder feeder = new Feeder(live[0], sim, spec);
         Thread feed = new Thread(feeder, "bench-stream");
         feed.setDaemon(true);
@@ -127,12 +128,19 @@ public final class DesktopBenchmark {
         System.gc();
         System.out.printf(Locale.ROOT, "live over %d s: mean %.1f frames/s (min 10-s window %.1f), idle %.1f frames/s, ratio live/idle %.2f%n",
                 liveSeconds, sumFps / windows, minFps, idleFps, (sumFps / windows) / idleFps);
-        System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms, max %.1f ms%n",
-                feeder.count(), feeder.meanMillis(), feeder.maxMillis());
+        System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms (CPU %.1f ms), max %.1f ms%n",
+                feeder.count(), feeder.meanMillis(), feeder.meanCpuMillis(), feeder.maxMillis());
+        System.out.printf(Locale.ROOT, "FX thread CPU since start: %.1f s (live phase %d s); JVM process CPU: %.1f s; load average now %.1f%n",
+                fxCpu(fxThread) / 1e9, liveSeconds, ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime() / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "heap after GC at end: %d MB (max heap %d MB)%n",
                 memory.getHeapMemoryUsage().getUsed() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static long fxCpu(long threadId) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
     }
 
     private static long waitForFrame(PerformanceTracker tracker) throws Exception {
@@ -173,14 +181,22 @@ public final class DesktopBenchmark {
         private final AtomicLong totalNanos = new AtomicLong();
         private final AtomicLong maxNanos = new AtomicLong();
         private final AtomicLong count = new AtomicLong();
+        private final AtomicLong cpuNanos = new AtomicLong();
+        private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+        double meanCpuMillis() {
+            return count.get() == 0 ? 0 : cpuNanos.get() / 1e6 / count.get();
+        }
 
         private final Coalescer<CounterSnapshot> counters;
 
         Feeder(LiveCluster live, Simulator sim, ClusterSpec spec) {
             this.counters = new Coalescer<>(new FxTaskExecutor(), snapshot -> {
                 long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
                 live.counters("lb-a", snapshot);
                 long spent = System.nanoTime() - start;
+                cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
                 totalNanos.addAndGet(spent);
                 maxNanos.accumulateAndGet(spent, Math::max);
                 count.incrementAndGet();

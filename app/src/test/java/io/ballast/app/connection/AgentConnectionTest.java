@@ -182,6 +182,17 @@ class AgentConnectionTest {
     }
 
     @Test
+    void agentThatNeverAnsweredIsOnScreenAsUnreachable() {
+        LiveCluster live = new LiveCluster(() -> 5_000L);
+        live.connect("payments", List.of(AgentEndpoint.of("127.0.0.1:1", FakeAgent.TOKEN, agent.fingerprint())), executor);
+        assertThat(live.cluster().directors()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("127.0.0.1:1");
+            assertThat(d.badgeProperty().get()).isEqualTo("UNREACHABLE");
+        });
+        live.close();
+    }
+
+    @Test
     void refusedTokenIsNotShownAsConnected() {
         connection("wrong").start();
         assertThat(states).containsExactly("CONNECTING", "UNAUTHORIZED");
