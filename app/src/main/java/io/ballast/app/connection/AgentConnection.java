@@ -14,6 +14,9 @@ import java.util.List;
 public final class AgentConnection {
 
     static final Duration STATUS_POLL = Duration.ofSeconds(5);
+    /** How much history to read after connecting: the longest chart window, at its resolution. */
+    static final Duration HISTORY = Duration.ofMinutes(60);
+    static final Duration HISTORY_STEP = Duration.ofSeconds(10);
     /** Stats arrive every second: a stream silent for this long is a director the client has lost. */
     static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(10);
 
@@ -32,6 +35,7 @@ public final class AgentConnection {
     private volatile long lastHeardNanos;
     private volatile java.io.Closeable openStream;
     private volatile boolean cutForSilence;
+    private boolean historyRead;
     private final io.ballast.app.concurrent.Coalescer<CounterSnapshot> counters;
 
     public AgentConnection(String director, AgentClient client, TaskExecutor executor, AgentListener listener) {
@@ -95,6 +99,19 @@ public final class AgentConnection {
         cutForSilence = false;
         schedulePoll();
         scheduleWatchdog();
+        if (!historyRead) {
+            historyRead = true;
+            long now = System.currentTimeMillis();
+            executor.execute(() -> client.stats(now - HISTORY.toMillis(), now, HISTORY_STEP.toMillis()),
+                    points -> {
+                        if (!closed && !points.isEmpty()) {
+                            listener.history(director, points);
+                        }
+                    },
+                    error -> {
+                        // history is a convenience: an agent without it still shows live figures
+                    });
+        }
         executor.startLoop("ballast-stream-" + director, this::followStream);
     }
 

@@ -100,6 +100,11 @@ public final class LiveCluster implements AgentListener {
     }
 
     @Override
+    public void history(String director, List<CounterSnapshot> snapshots) {
+        metrics.backfill(directorId(director), snapshots);
+    }
+
+    @Override
     public void event(String director, AgentEvent event) {
         String id = directorId(director);
         timeline.accept(id, event);

@@ -215,8 +215,14 @@ class AgentConnectionTest {
                 spec.virtualServices(), spec.failover());
         agent.config(SpecCodec.write(local));
         LiveCluster live = new LiveCluster(() -> 5_000L);
+        agent.stats("{\"points\":[{\"atMillis\":1000,\"samples\":[{\"service\":\"tcp/203.0.113.10:80\",\"realServer\":null,"
+                + "\"counters\":{\"connections\":0}}]},{\"atMillis\":11000,\"samples\":[{\"service\":\"tcp/203.0.113.10:80\","
+                + "\"realServer\":null,\"counters\":{\"connections\":50}}]}]}");
         live.connect(List.of(AgentEndpoint.of(agent.address(), FakeAgent.TOKEN, agent.fingerprint())), executor);
 
+        assertThat(live.metrics().series(io.ballast.app.metrics.Scope.service("tcp/203.0.113.10:80"),
+                io.ballast.app.metrics.Metric.NEW_CONNECTIONS, io.ballast.app.metrics.TimeWindow.SIXTY_MINUTES))
+                .extracting(io.ballast.app.metrics.ScopeHistory.Point::value).contains(5f);
         assertThat(live.cluster().director("lb-a").connectionProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
         assertThat(live.cluster().director("lb-a").badgeProperty().get()).isEqualTo("UNREACHABLE");
         assertThat(live.timeline().lanes().get(0).entries()).isNotEmpty();

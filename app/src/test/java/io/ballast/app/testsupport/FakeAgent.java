@@ -36,6 +36,7 @@ public final class FakeAgent implements AutoCloseable {
     private volatile String config = "{}";
     private volatile String events = "[]";
     private volatile String stream = "";
+    private volatile String stats = "[]";
     private volatile boolean hang;
 
     public FakeAgent(Path dir) throws Exception {
@@ -51,6 +52,7 @@ public final class FakeAgent implements AutoCloseable {
         server.createContext("/api/v1/status", ex -> authorised(ex, "application/json", () -> status));
         server.createContext("/api/v1/config", ex -> authorised(ex, "application/json", () -> config));
         server.createContext("/api/v1/events", ex -> authorised(ex, "application/json", () -> events));
+        server.createContext("/api/v1/stats", ex -> authorised(ex, "application/json", () -> stats));
         server.createContext("/api/v1/stream", ex -> {
             if (hang) {
                 hangAfterFirstEvent(ex);
@@ -129,6 +131,11 @@ public final class FakeAgent implements AutoCloseable {
 
     public FakeAgent config(String json) {
         this.config = json;
+        return this;
+    }
+
+    public FakeAgent stats(String json) {
+        this.stats = json;
         return this;
     }
 
