@@ -101,11 +101,17 @@ public final class AgentClient {
      * ends, the agent goes away or {@code sink} asks to stop. Blocks: call it from a stream thread.
      */
     public void stream(SseParser.Sink sink) throws AgentException {
+        stream(sink, body -> { });
+    }
+
+    /** As {@link #stream(SseParser.Sink)}; {@code opened} receives the body so another thread can cut a silent stream. */
+    public void stream(SseParser.Sink sink, java.util.function.Consumer<java.io.Closeable> opened) throws AgentException {
         HttpRequest request = request("/api/v1/stream", true)
                 .header("Accept", "text/event-stream")
                 .build();
         HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
+            opened.accept(body);
             checkStatus(response.statusCode(), "/api/v1/stream", null);
             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             SseParser parser = new SseParser(sink);

@@ -14,6 +14,11 @@ import java.util.List;
 public final class AgentConnection {
 
     static final Duration STATUS_POLL = Duration.ofSeconds(5);
+    /** How much history to read after connecting: the longest chart window, at its resolution. */
+    static final Duration HISTORY = Duration.ofMinutes(60);
+    static final Duration HISTORY_STEP = Duration.ofSeconds(10);
+    /** Stats arrive every second: a stream silent for this long is a director the client has lost. */
+    static final Duration DEFAULT_SILENCE_LIMIT = Duration.ofSeconds(10);
 
     private final String director;
     private final AgentClient client;
@@ -26,8 +31,20 @@ public final class AgentConnection {
     private ConnectionState state = ConnectionState.CONNECTING;
     private TaskExecutor.Cancellable pendingReconnect;
     private TaskExecutor.Cancellable pendingPoll;
+    private final Duration silenceLimit;
+    private volatile long lastHeardNanos;
+    private volatile java.io.Closeable openStream;
+    private volatile boolean cutForSilence;
+    private boolean historyRead;
+    private final io.ballast.app.concurrent.Coalescer<CounterSnapshot> counters;
 
     public AgentConnection(String director, AgentClient client, TaskExecutor executor, AgentListener listener) {
+        this(director, client, executor, listener, DEFAULT_SILENCE_LIMIT);
+    }
+
+    public AgentConnection(String director, AgentClient client, TaskExecutor executor, AgentListener listener, Duration silenceLimit) {
+        this.silenceLimit = silenceLimit;
+        this.counters = new io.ballast.app.concurrent.Coalescer<>(executor, snapshot -> listener.counters(director, snapshot));
         this.director = director;
         this.client = client;
         this.executor = executor;
@@ -78,7 +95,23 @@ public final class AgentConnection {
         listener.status(director, handshake.status());
         handshake.missed().forEach(this::deliverEvent);
         changeState(ConnectionState.CONNECTED, "connected to " + client.endpoint());
+        lastHeardNanos = System.nanoTime();
+        cutForSilence = false;
         schedulePoll();
+        scheduleWatchdog();
+        if (!historyRead) {
+            historyRead = true;
+            long now = System.currentTimeMillis();
+            executor.execute(() -> client.stats(now - HISTORY.toMillis(), now, HISTORY_STEP.toMillis()),
+                    points -> {
+                        if (!closed && !points.isEmpty()) {
+                            listener.history(director, points);
+                        }
+                    },
+                    error -> {
+                        // history is a convenience: an agent without it still shows live figures
+                    });
+        }
         executor.startLoop("ballast-stream-" + director, this::followStream);
     }
 
@@ -87,6 +120,7 @@ public final class AgentConnection {
             client.stream(new SseParser.Sink() {
                 @Override
                 public void event(String name, String data, String id) {
+                    lastHeardNanos = System.nanoTime();
                     dispatch(name, data);
                 }
 
@@ -94,19 +128,23 @@ public final class AgentConnection {
                 public boolean stopped() {
                     return closed;
                 }
-            });
-            executor.runOnUi(() -> sessionFailed(new AgentException(AgentException.Kind.UNREACHABLE,
-                    client.endpoint() + " closed the event stream", null)));
+            }, body -> openStream = body);
+            String why = cutForSilence ? silenceMessage() : client.endpoint() + " closed the event stream";
+            executor.runOnUi(() -> sessionFailed(new AgentException(AgentException.Kind.UNREACHABLE, why, null)));
         } catch (AgentException e) {
-            executor.runOnUi(() -> sessionFailed(e));
+            AgentException reported = cutForSilence
+                    ? new AgentException(AgentException.Kind.UNREACHABLE, silenceMessage(), e)
+                    : e;
+            executor.runOnUi(() -> sessionFailed(reported));
+        } finally {
+            openStream = null;
         }
     }
 
     private void dispatch(String name, String data) {
         try {
             if ("stats".equals(name)) {
-                CounterSnapshot snapshot = AgentJson.snapshot(data);
-                executor.runOnUi(() -> listener.counters(director, snapshot));
+                counters.offer(AgentJson.snapshot(data));
             } else if ("event".equals(name)) {
                 AgentEvent event = AgentJson.event(data);
                 executor.runOnUi(() -> deliverEvent(event));
@@ -148,6 +186,32 @@ public final class AgentConnection {
                 changeState(ConnectionState.CONNECTING, "reconnecting to " + client.endpoint());
                 openSession();
             }
+        });
+    }
+
+    private String silenceMessage() {
+        return client.endpoint() + " sent nothing for " + silenceLimit.toMillis() / 1000.0 + " s; what it last reported is stale";
+    }
+
+    // a half-open TCP connection can stay "open" for minutes: silence, not a closed socket, is what reveals it
+    private void scheduleWatchdog() {
+        executor.schedule(silenceLimit.dividedBy(2), () -> {
+            if (closed || state != ConnectionState.CONNECTED) {
+                return;
+            }
+            if (System.nanoTime() - lastHeardNanos > silenceLimit.toNanos()) {
+                cutForSilence = true;
+                java.io.Closeable stream = openStream;
+                if (stream != null) {
+                    try {
+                        stream.close();
+                    } catch (java.io.IOException ignored) {
+                        // the stream thread sees the break and reports the director unreachable
+                    }
+                }
+                return;
+            }
+            scheduleWatchdog();
         });
     }
 

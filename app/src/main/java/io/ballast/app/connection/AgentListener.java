@@ -15,4 +15,8 @@ public interface AgentListener {
     void counters(String director, CounterSnapshot snapshot);
 
     void event(String director, AgentEvent event);
+
+    /** Past counters (oldest first) read once after connecting, so charts do not start empty. */
+    default void history(String director, java.util.List<CounterSnapshot> snapshots) {
+    }
 }

@@ -79,7 +79,7 @@ public final class BallastApplication extends Application {
         new EventNotifier(stage).attach(current.timeline());
         window.show(new ClusterPane(current));
         try {
-            current.connect(cluster.endpoints(), executor);
+            current.connect(cluster.name(), cluster.endpoints(), executor);
         } catch (IllegalArgumentException e) {
             error("Cluster " + cluster.name() + " cannot be opened", e.getMessage());
         }

@@ -11,6 +11,7 @@ import io.ballast.app.connection.ConnectionState;
 import io.ballast.app.metrics.MetricsViewModel;
 import io.ballast.app.timeline.TimelineViewModel;
 import io.ballast.app.topology.ClusterViewModel;
+import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.Director;
 import io.ballast.model.api.CounterSnapshot;
@@ -41,6 +42,20 @@ public final class LiveCluster implements AgentListener {
 
     /** Connects to every endpoint; the director id is taken from the agent's status once it answers. */
     public void connect(List<AgentEndpoint> endpoints, TaskExecutor executor) {
+        connect("", endpoints, executor);
+    }
+
+    /**
+     * As {@link #connect(List, TaskExecutor)}; until an agent sends the spec, each agent is shown as a
+     * director named by its address, so agents that never answer are on screen as unreachable.
+     */
+    public void connect(String name, List<AgentEndpoint> endpoints, TaskExecutor executor) {
+        if (cluster.spec() == null) {
+            List<Director> placeholders = endpoints.stream()
+                    .map(e -> new Director(endpointKey(e), e.baseUri().getHost(), e.baseUri().toString(), 0, null)).toList();
+            cluster.applySpec(new ClusterSpec(ClusterSpec.SCHEMA_VERSION, name,
+                    placeholders.size() > 1 ? ClusterForm.HA_PAIR : ClusterForm.SINGLE, 0, placeholders, List.of(), null));
+        }
         for (AgentEndpoint endpoint : endpoints) {
             AgentConnection connection = new AgentConnection(endpointKey(endpoint), new AgentClient(endpoint), executor, this);
             connections.add(connection);
@@ -82,6 +97,11 @@ public final class LiveCluster implements AgentListener {
     public void counters(String director, CounterSnapshot snapshot) {
         metrics.accept(directorId(director), snapshot);
         cluster.applyRates(metrics.latestProperty().get());
+    }
+
+    @Override
+    public void history(String director, List<CounterSnapshot> snapshots) {
+        metrics.backfill(directorId(director), snapshots);
     }
 
     @Override

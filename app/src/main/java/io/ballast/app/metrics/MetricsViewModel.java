@@ -42,6 +42,28 @@ public final class MetricsViewModel {
         }
     }
 
+    /**
+     * Past snapshots of one director, oldest first, read after connecting. Only what is older than
+     * anything already charted is used, so history never overwrites live figures.
+     */
+    public void backfill(String director, List<CounterSnapshot> snapshots) {
+        if (publishedAt.get() != 0) {
+            return;
+        }
+        RateCalculator calculator = new RateCalculator();
+        for (CounterSnapshot snapshot : snapshots) {
+            Map<Scope, Rates> rates = calculator.accept(snapshot);
+            if (rates.isEmpty()) {
+                continue;
+            }
+            Map<Scope, Rates> merged = new HashMap<>(rates);
+            addTotals(merged);
+            merged.forEach((scope, r) -> histories.computeIfAbsent(scope, s -> new ScopeHistory()).add(snapshot.atMillis(), r));
+            latest.set(Collections.unmodifiableMap(merged));
+            publishedAt.set(snapshot.atMillis());
+        }
+    }
+
     /** Forgets a director's figures at once, e.g. when it becomes unreachable, so nothing stale is summed. */
     public void forget(String director) {
         latestByDirector.remove(director);

@@ -1,6 +1,8 @@
 package io.ballast.app.bench;
 
 import com.sun.javafx.perf.PerformanceTracker;
+import io.ballast.app.concurrent.Coalescer;
+import io.ballast.app.concurrent.FxTaskExecutor;
 import io.ballast.app.connection.AgentJson;
 import io.ballast.app.connection.ConnectionState;
 import io.ballast.app.main.ClusterPane;
@@ -96,6 +98,7 @@ public final class DesktopBenchmark {
         double idleFps = measureFps(tracker, idleSeconds);
         System.out.printf(Locale.ROOT, "idle (figures not changing): %.1f rendered frames/s%n", idleFps);
 
+        long fxThread = onFx(() -> Thread.currentThread().getId());
         Feeder feeder = new Feeder(live[0], sim, spec);
         Thread feed = new Thread(feeder, "bench-stream");
         feed.setDaemon(true);
@@ -125,12 +128,19 @@ public final class DesktopBenchmark {
         System.gc();
         System.out.printf(Locale.ROOT, "live over %d s: mean %.1f frames/s (min 10-s window %.1f), idle %.1f frames/s, ratio live/idle %.2f%n",
                 liveSeconds, sumFps / windows, minFps, idleFps, (sumFps / windows) / idleFps);
-        System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms, max %.1f ms%n",
-                feeder.count(), feeder.meanMillis(), feeder.maxMillis());
+        System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms (CPU %.1f ms), max %.1f ms%n",
+                feeder.count(), feeder.meanMillis(), feeder.meanCpuMillis(), feeder.maxMillis());
+        System.out.printf(Locale.ROOT, "FX thread CPU since start: %.1f s (live phase %d s); JVM process CPU: %.1f s; load average now %.1f%n",
+                fxCpu(fxThread) / 1e9, liveSeconds, ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime() / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "heap after GC at end: %d MB (max heap %d MB)%n",
                 memory.getHeapMemoryUsage().getUsed() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static long fxCpu(long threadId) {
+        return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
     }
 
     private static long waitForFrame(PerformanceTracker tracker) throws Exception {
@@ -171,8 +181,26 @@ public final class DesktopBenchmark {
         private final AtomicLong totalNanos = new AtomicLong();
         private final AtomicLong maxNanos = new AtomicLong();
         private final AtomicLong count = new AtomicLong();
+        private final AtomicLong cpuNanos = new AtomicLong();
+        private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+        double meanCpuMillis() {
+            return count.get() == 0 ? 0 : cpuNanos.get() / 1e6 / count.get();
+        }
+
+        private final Coalescer<CounterSnapshot> counters;
 
         Feeder(LiveCluster live, Simulator sim, ClusterSpec spec) {
+            this.counters = new Coalescer<>(new FxTaskExecutor(), snapshot -> {
+                long start = System.nanoTime();
+                long cpuStart = CPU.getCurrentThreadCpuTime();
+                live.counters("lb-a", snapshot);
+                long spent = System.nanoTime() - start;
+                cpuNanos.addAndGet(CPU.getCurrentThreadCpuTime() - cpuStart);
+                totalNanos.addAndGet(spent);
+                maxNanos.accumulateAndGet(spent, Math::max);
+                count.incrementAndGet();
+            });
             this.live = live;
             this.sim = sim;
             this.spec = spec;
@@ -199,20 +227,14 @@ public final class DesktopBenchmark {
                     throw new IllegalStateException(e);
                 }
                 int t = tick;
-                Platform.runLater(() -> {
-                    long start = System.nanoTime();
-                    if (status != null) {
-                        live.status("lb-a", status);
-                    }
-                    live.counters("lb-a", snapshot);
-                    if (t % 20 == 0) {
-                        live.event("lb-a", Simulator.event(t, at, "HEALTH", "lb-a", "bench", Map.of("up", "false")));
-                    }
-                    long spent = System.nanoTime() - start;
-                    totalNanos.addAndGet(spent);
-                    maxNanos.accumulateAndGet(spent, Math::max);
-                    count.incrementAndGet();
-                });
+                // the connection's own path: status and events queue, counters coalesce to the newest
+                if (status != null) {
+                    Platform.runLater(() -> live.status("lb-a", status));
+                }
+                if (t % 20 == 0) {
+                    Platform.runLater(() -> live.event("lb-a", Simulator.event(t, at, "HEALTH", "lb-a", "bench", Map.of("up", "false"))));
+                }
+                counters.offer(snapshot);
                 next += 1000;
                 try {
                     Thread.sleep(Math.max(0, next - System.currentTimeMillis()));

@@ -100,6 +100,99 @@ class AgentConnectionTest {
     }
 
     @Test
+    void silentStreamIsCutAndTheDirectorShownUnreachable() throws Exception {
+        agent.hangingStream();
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        AgentListener listener = new AgentListener() {
+            @Override
+            public void connectionChanged(String director, ConnectionState state, String message) {
+                seen.add(state + ": " + message);
+            }
+
+            @Override
+            public void status(String director, AgentStatus status) {
+            }
+
+            @Override
+            public void config(String director, ClusterSpec spec) {
+            }
+
+            @Override
+            public void counters(String director, CounterSnapshot snapshot) {
+            }
+
+            @Override
+            public void event(String director, AgentEvent event) {
+            }
+        };
+        try (ThreadedExecutor threads = new ThreadedExecutor()) {
+            AgentConnection connection = new AgentConnection("lb-a",
+                    new AgentClient(AgentEndpoint.of(agent.address(), FakeAgent.TOKEN, agent.fingerprint())),
+                    threads, listener, Duration.ofMillis(800));
+            connection.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (seen.stream().noneMatch(s -> s.startsWith("UNREACHABLE")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            connection.close();
+        }
+        assertThat(seen).anySatisfy(s -> assertThat(s).startsWith("CONNECTED"));
+        assertThat(seen).anySatisfy(s -> assertThat(s).startsWith("UNREACHABLE").contains("sent nothing for 0.8 s"));
+    }
+
+    /** Loops on real threads, everything else inline on whichever thread asks: enough to let a stream hang. */
+    private static final class ThreadedExecutor implements io.ballast.app.concurrent.TaskExecutor, AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        @Override
+        public synchronized <T> void execute(java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> ok,
+                java.util.function.Consumer<Throwable> failed) {
+            T result;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                failed.accept(e);
+                return;
+            }
+            ok.accept(result);
+        }
+
+        @Override
+        public void startLoop(String name, Runnable loop) {
+            Thread thread = new Thread(loop, name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public synchronized void runOnUi(Runnable action) {
+            action.run();
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable action) {
+            var future = timer.schedule(() -> runOnUi(action), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void agentThatNeverAnsweredIsOnScreenAsUnreachable() {
+        LiveCluster live = new LiveCluster(() -> 5_000L);
+        live.connect("payments", List.of(AgentEndpoint.of("127.0.0.1:1", FakeAgent.TOKEN, agent.fingerprint())), executor);
+        assertThat(live.cluster().directors()).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo("127.0.0.1:1");
+            assertThat(d.badgeProperty().get()).isEqualTo("UNREACHABLE");
+        });
+        live.close();
+    }
+
+    @Test
     void refusedTokenIsNotShownAsConnected() {
         connection("wrong").start();
         assertThat(states).containsExactly("CONNECTING", "UNAUTHORIZED");
@@ -122,8 +215,14 @@ class AgentConnectionTest {
                 spec.virtualServices(), spec.failover());
         agent.config(SpecCodec.write(local));
         LiveCluster live = new LiveCluster(() -> 5_000L);
+        agent.stats("{\"points\":[{\"atMillis\":1000,\"samples\":[{\"service\":\"tcp/203.0.113.10:80\",\"realServer\":null,"
+                + "\"counters\":{\"connections\":0}}]},{\"atMillis\":11000,\"samples\":[{\"service\":\"tcp/203.0.113.10:80\","
+                + "\"realServer\":null,\"counters\":{\"connections\":50}}]}]}");
         live.connect(List.of(AgentEndpoint.of(agent.address(), FakeAgent.TOKEN, agent.fingerprint())), executor);
 
+        assertThat(live.metrics().series(io.ballast.app.metrics.Scope.service("tcp/203.0.113.10:80"),
+                io.ballast.app.metrics.Metric.NEW_CONNECTIONS, io.ballast.app.metrics.TimeWindow.SIXTY_MINUTES))
+                .extracting(io.ballast.app.metrics.ScopeHistory.Point::value).contains(5f);
         assertThat(live.cluster().director("lb-a").connectionProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
         assertThat(live.cluster().director("lb-a").badgeProperty().get()).isEqualTo("UNREACHABLE");
         assertThat(live.timeline().lanes().get(0).entries()).isNotEmpty();

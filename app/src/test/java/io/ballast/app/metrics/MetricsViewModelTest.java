@@ -92,4 +92,17 @@ class MetricsViewModelTest {
         metrics.selectedScopeProperty().set(Scope.realServer(WEB, "198.51.100.22:80"));
         assertThat(metrics.series(Metric.NEW_CONNECTIONS)).extracting(ScopeHistory.Point::value).containsOnly(20f);
     }
+
+    @Test
+    void historyReadAfterConnectingFillsTheChartsBeforeLiveFiguresArrive() {
+        MetricsViewModel metrics = new MetricsViewModel();
+        metrics.backfill("lb-a", List.of(snapshot(0, 0, 0, 0), snapshot(10_000, 100, 0, 0), snapshot(20_000, 300, 0, 0)));
+        assertThat(metrics.series(Scope.service(WEB), Metric.NEW_CONNECTIONS, TimeWindow.SIXTY_MINUTES))
+                .extracting(ScopeHistory.Point::value).containsExactly(10f, 20f);
+
+        metrics.accept("lb-a", snapshot(21_000, 300, 0, 0));
+        metrics.accept("lb-a", snapshot(22_000, 310, 0, 0));
+        metrics.backfill("lb-b", List.of(snapshot(0, 0, 0, 0), snapshot(10_000, 999, 0, 0)));
+        assertThat(metrics.latest(Scope.service(WEB)).newConnections()).isEqualTo(10.0);
+    }
 }

@@ -36,6 +36,8 @@ public final class FakeAgent implements AutoCloseable {
     private volatile String config = "{}";
     private volatile String events = "[]";
     private volatile String stream = "";
+    private volatile String stats = "[]";
+    private volatile boolean hang;
 
     public FakeAgent(Path dir) throws Exception {
         KeyStore store = keyStore(dir);
@@ -50,7 +52,19 @@ public final class FakeAgent implements AutoCloseable {
         server.createContext("/api/v1/status", ex -> authorised(ex, "application/json", () -> status));
         server.createContext("/api/v1/config", ex -> authorised(ex, "application/json", () -> config));
         server.createContext("/api/v1/events", ex -> authorised(ex, "application/json", () -> events));
-        server.createContext("/api/v1/stream", ex -> authorised(ex, "text/event-stream", () -> stream));
+        server.createContext("/api/v1/stats", ex -> authorised(ex, "application/json", () -> stats));
+        server.createContext("/api/v1/stream", ex -> {
+            if (hang) {
+                hangAfterFirstEvent(ex);
+            } else {
+                authorised(ex, "text/event-stream", () -> stream);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-agent");
+            t.setDaemon(true);
+            return t;
+        }));
         server.start();
     }
 
@@ -120,6 +134,11 @@ public final class FakeAgent implements AutoCloseable {
         return this;
     }
 
+    public FakeAgent stats(String json) {
+        this.stats = json;
+        return this;
+    }
+
     public FakeAgent events(String json) {
         this.events = json;
         return this;
@@ -129,6 +148,26 @@ public final class FakeAgent implements AutoCloseable {
     public FakeAgent stream(String body) {
         this.stream = body;
         return this;
+    }
+
+    /** The stream sends its first event and then nothing, its socket open: a hung or partitioned agent. */
+    public FakeAgent hangingStream() {
+        this.hang = true;
+        return this;
+    }
+
+    private void hangAfterFirstEvent(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(stream.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        try {
+            Thread.sleep(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        exchange.close();
     }
 
     @Override
