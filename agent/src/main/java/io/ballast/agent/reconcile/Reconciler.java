@@ -125,12 +125,17 @@ public final class Reconciler implements AutoCloseable {
             List<VirtualService> after = TargetTable.of(
                     patched.spec().withVirtualServices(List.of(patched.spec().virtualServices().get(patched.serviceIndex()))),
                     health.verdicts(), failover.role());
-            if (before != null && after.size() == 1) {
+            boolean oneService = before != null && after.size() == 1;
+            if (oneService) {
                 plan = Planner.between(List.of(before), after);
                 applyOrRefuse(plan, actor);
                 table.put(service, after.get(0));
             }
             ClusterSpec stored = commit(patched.spec(), actor);
+            if (!oneService) {
+                // The service was not in the table as last seen (a failed apply, a standby): converge the whole table.
+                converge("patch");
+            }
             journal.record("real-server-patched", actor, stored.revision(), service + " " + realServer + ": "
                     + describe(patch) + " (revision " + stored.revision() + ")");
             return new ApplyResult(stored.revision(), true, plan.summaries());
