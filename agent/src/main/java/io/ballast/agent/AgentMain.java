@@ -49,7 +49,14 @@ public final class AgentMain implements Callable<Integer> {
         }
         Optional<String> token = tokenFile == null ? Optional.empty()
                 : Optional.of(Files.readString(tokenFile).trim());
-        Agent agent = Agent.start(settings, config, token, healthMonitor(), System.out::println);
+        Agent agent;
+        try {
+            agent = Agent.start(settings, config, token, healthMonitor(), System.out::println);
+        } catch (io.ballast.agent.dataplane.DataPlaneException | io.ballast.agent.failover.FailoverException
+                 | java.io.IOException e) {
+            System.err.println("ballast-agent " + settings.nodeId() + " cannot start: " + e.getMessage());
+            return 1;
+        }
         System.out.println("ballast-agent " + settings.nodeId() + " listening on https://" + settings.listenAddress()
                 + ":" + agent.port() + " (certificate SHA-256 " + agent.fingerprint() + ")");
         if (exitWithParent) {

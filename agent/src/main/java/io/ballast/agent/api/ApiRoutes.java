@@ -37,6 +37,8 @@ public final class ApiRoutes {
         config.routes.get(V1 + "/status", status::get);
         config.routes.get(V1 + "/config", configResource::get);
         config.routes.put(V1 + "/config", configResource::put);
+        config.routes.get(V1 + "/config/revisions", configResource::revisions);
+        config.routes.get(V1 + "/config/revisions/{n}", configResource::revision);
         config.routes.patch(V1 + "/virtual-services/{vs}/real-servers/{rs}", realServers::patch);
         config.routes.get(V1 + "/stats", new StatsResource(services)::get);
         config.routes.get(V1 + "/events", new EventsResource(services)::get);

@@ -14,6 +14,10 @@ import io.javalin.http.Context;
  * stale); answers the applied plan and the new revision. {@code ?dryRun=true} answers the plan only.
  * <pre>curl -k -X PUT -H "Authorization: Bearer $TOKEN" -H 'If-Match: 3' -H 'Content-Type: application/json' \
  *   --data-binary @spec.json 'https://127.0.0.1:9443/api/v1/config?dryRun=true'</pre></li>
+ * <li>{@code GET /api/v1/config/revisions}: the revisions kept for rollback (the last 20), oldest first.
+ * <pre>curl -k -H "Authorization: Bearer $TOKEN" https://127.0.0.1:9443/api/v1/config/revisions</pre></li>
+ * <li>{@code GET /api/v1/config/revisions/{n}}: one kept revision; PUT it back to roll back.
+ * <pre>curl -k -H "Authorization: Bearer $TOKEN" https://127.0.0.1:9443/api/v1/config/revisions/3</pre></li>
  * </ul>
  */
 final class ConfigResource {
@@ -27,6 +31,23 @@ final class ConfigResource {
     void get(Context ctx) {
         ClusterSpec spec = services.reconciler().desired();
         ctx.header("ETag", "\"" + spec.revision() + "\"");
+        Json.send(ctx, spec);
+    }
+
+    void revisions(Context ctx) throws java.io.IOException {
+        Json.send(ctx, services.store().revisions());
+    }
+
+    void revision(Context ctx) throws java.io.IOException {
+        String n = ctx.pathParam("n");
+        long revision;
+        try {
+            revision = Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "", "revision must be a number, was '" + n + "'");
+        }
+        ClusterSpec spec = services.store().revision(revision).orElseThrow(() -> new ApiException(404, "",
+                "revision " + revision + " is not kept; GET /api/v1/config/revisions lists those that are"));
         Json.send(ctx, spec);
     }
 

@@ -20,7 +20,7 @@ import java.util.Map;
 public record AgentConfig(
         String nodeId,
         String listenAddress,
-        int listenPort,
+        Integer listenPort,
         String stateDir,
         String dataPlane,
         Map<String, String> dataPlaneSettings,

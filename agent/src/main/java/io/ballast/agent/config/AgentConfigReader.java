@@ -18,7 +18,6 @@ public final class AgentConfigReader {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private AgentConfigReader() {
@@ -39,7 +38,9 @@ public final class AgentConfigReader {
         require(problems, config.nodeId(), "/nodeId", "names this director, e.g. \"lb-a\"");
         require(problems, config.stateDir(), "/stateDir", "is where the agent keeps its state, e.g. \"/var/lib/ballast-agent\"");
         require(problems, config.dataPlane(), "/dataPlane", "is \"userspace\", \"nftables\" or \"ipvs\"");
-        if (config.listenPort() < 1 || config.listenPort() > 65535) {
+        if (config.listenPort() == null) {
+            problems.add(new Problem("/listenPort", "is required: it is the HTTPS API's port, e.g. 9443"));
+        } else if (config.listenPort() < 1 || config.listenPort() > 65535) {
             problems.add(new Problem("/listenPort", "must be between 1 and 65535, was " + config.listenPort()));
         }
         if (config.reconcileIntervalSeconds() < 1) {

@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Makes the plane hold what the desired spec, the health verdicts and the failover role ask for.
@@ -54,6 +55,7 @@ public final class Reconciler implements AutoCloseable {
     private volatile ClusterSpec desired;
     private Map<ServiceKey, VirtualService> table = new LinkedHashMap<>();
     private Role appliedRole;
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     public Reconciler(DataPlane plane, SpecStore store, EventJournal journal, HealthMonitor health,
                       FailoverEngine failover, ClusterSpec initial) {
@@ -82,9 +84,14 @@ public final class Reconciler implements AutoCloseable {
         return desired;
     }
 
-    /** Asks for a convergence soon, on the reconciler's thread. */
+    /** Asks for a convergence soon, on the reconciler's thread; requests made while one waits share it. */
     public void requestReconcile(String cause) {
-        thread.execute(() -> converge(cause));
+        if (queued.compareAndSet(false, true)) {
+            thread.execute(() -> {
+                queued.set(false);
+                converge(cause);
+            });
+        }
     }
 
     /** Replaces the desired spec if {@code expectedRevision} is still current; a dry run only plans. */
@@ -125,12 +132,17 @@ public final class Reconciler implements AutoCloseable {
             List<VirtualService> after = TargetTable.of(
                     patched.spec().withVirtualServices(List.of(patched.spec().virtualServices().get(patched.serviceIndex()))),
                     health.verdicts(), failover.role());
-            if (before != null && after.size() == 1) {
+            boolean oneService = before != null && after.size() == 1;
+            if (oneService) {
                 plan = Planner.between(List.of(before), after);
                 applyOrRefuse(plan, actor);
                 table.put(service, after.get(0));
             }
             ClusterSpec stored = commit(patched.spec(), actor);
+            if (!oneService) {
+                // The service was not in the table as last seen (a failed apply, a standby): converge the whole table.
+                converge("patch");
+            }
             journal.record("real-server-patched", actor, stored.revision(), service + " " + realServer + ": "
                     + describe(patch) + " (revision " + stored.revision() + ")");
             return new ApplyResult(stored.revision(), true, plan.summaries());
@@ -146,8 +158,11 @@ public final class Reconciler implements AutoCloseable {
             }
             List<VirtualService> target = TargetTable.of(desired, health.verdicts(), role);
             Plan plan = Planner.between(readTable(), target);
-            if (!plan.isEmpty()) {
+            if (plan.isEmpty()) {
+                failover.setReady(true);
+            } else {
                 plane.apply(plan);
+                failover.setReady(true);
                 table = index(target);
                 String kind = cause.equals("drift") ? "drift-repaired" : "reconciled";
                 journal.record(kind, ACTOR, desired.revision(), "the table differed from revision " + desired.revision()
@@ -155,6 +170,8 @@ public final class Reconciler implements AutoCloseable {
                         + " applied, first: " + plan.summaries().get(0));
             }
         } catch (DataPlaneException e) {
+            // A director whose table is not what the spec asks for must not take the VIPs back.
+            failover.setReady(false);
             journal.record("apply-failed", ACTOR, desired.revision(), "converging to revision " + desired.revision()
                     + " (" + cause + ") failed: " + e.getMessage());
         } catch (RuntimeException e) {

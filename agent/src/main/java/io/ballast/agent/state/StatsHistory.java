@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Traffic history: 1 s points for 15 minutes in memory ({@link StatsMemory}); coarser steps in SQLite
- * per {@link StatsTier}, each written when its step closes and pruned past its age in the same
- * transaction, so the file stays bounded without a separate cleaner.
+ * per {@link StatsTier}, one row per step holding every series ({@link StepCodec}), each written when
+ * its step closes and pruned past its age in the same transaction, so the file stays bounded
+ * without a separate cleaner.
  */
 public final class StatsHistory {
 
@@ -35,9 +37,8 @@ public final class StatsHistory {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, service TEXT NOT NULL,"
                         + " real_server TEXT NOT NULL, UNIQUE(service, real_server))");
-                s.execute("CREATE TABLE IF NOT EXISTS samples (tier INTEGER NOT NULL, t INTEGER NOT NULL,"
-                        + " series INTEGER NOT NULL, conns INTEGER, active INTEGER, bytes_in INTEGER, bytes_out INTEGER,"
-                        + " PRIMARY KEY (tier, t, series)) WITHOUT ROWID");
+                s.execute("CREATE TABLE IF NOT EXISTS steps (tier INTEGER NOT NULL, t INTEGER NOT NULL,"
+                        + " data BLOB NOT NULL, PRIMARY KEY (tier, t)) WITHOUT ROWID");
                 try (ResultSet rs = s.executeQuery("SELECT id, service, real_server FROM series")) {
                     while (rs.next()) {
                         String rsKey = rs.getString(3);
@@ -123,18 +124,19 @@ public final class StatsHistory {
             Map<Long, SeriesKey> byId = new HashMap<>();
             seriesIds.forEach((k, id) -> byId.put(id, k));
             Map<SeriesKey, List<StatsPoint>> points = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT t, series, conns, active, bytes_in, bytes_out"
-                    + " FROM samples WHERE tier = ? AND t >= ? AND t < ? ORDER BY t")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t, data FROM steps WHERE tier = ? AND t >= ? AND t < ? ORDER BY t")) {
                 ps.setInt(1, tier.code);
                 ps.setLong(2, from);
                 ps.setLong(3, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        SeriesKey key = byId.get(rs.getLong(2));
-                        if (key != null) {
-                            points.computeIfAbsent(key, k -> new ArrayList<>()).add(new StatsPoint(rs.getLong(1),
-                                    rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-                        }
+                        StepCodec.decode(rs.getBytes(2), rs.getLong(1), (id, point) -> {
+                            SeriesKey key = byId.get(id);
+                            if (key != null) {
+                                points.computeIfAbsent(key, k -> new ArrayList<>()).add(point);
+                            }
+                        });
                     }
                 }
             }
@@ -150,21 +152,16 @@ public final class StatsHistory {
             return;
         }
         db.inTransaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT OR REPLACE INTO samples VALUES (?,?,?,?,?,?,?)");
-                 PreparedStatement prune = c.prepareStatement("DELETE FROM samples WHERE tier = ? AND t < ?")) {
-                for (Map.Entry<SeriesKey, StatsAccumulator> e : accs.entrySet()) {
-                    StatsPoint p = e.getValue().point();
-                    insert.setInt(1, tier.code);
-                    insert.setLong(2, start);
-                    insert.setLong(3, seriesId(c, e.getKey()));
-                    insert.setLong(4, p.connections());
-                    insert.setLong(5, p.activeConnections());
-                    insert.setLong(6, p.bytesIn());
-                    insert.setLong(7, p.bytesOut());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            TreeMap<Long, StatsPoint> points = new TreeMap<>();
+            for (Map.Entry<SeriesKey, StatsAccumulator> e : accs.entrySet()) {
+                points.put(seriesId(c, e.getKey()), e.getValue().point());
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT OR REPLACE INTO steps VALUES (?,?,?)");
+                 PreparedStatement prune = c.prepareStatement("DELETE FROM steps WHERE tier = ? AND t < ?")) {
+                insert.setInt(1, tier.code);
+                insert.setLong(2, start);
+                insert.setBytes(3, StepCodec.encode(points));
+                insert.executeUpdate();
                 prune.setInt(1, tier.code);
                 prune.setLong(2, start - tier.keepMillis);
                 prune.executeUpdate();

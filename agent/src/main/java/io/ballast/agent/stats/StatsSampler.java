@@ -43,6 +43,7 @@ public final class StatsSampler implements AutoCloseable {
     private Map<SeriesKey, Counters> previous = Map.of();
     private volatile CounterSnapshot latest = new CounterSnapshot(0, List.of());
     private boolean failing;
+    private int serviceCount = -1;
 
     public StatsSampler(DataPlane plane, StatsHistory history) {
         this.plane = plane;
@@ -104,6 +105,10 @@ public final class StatsSampler implements AutoCloseable {
         }
         previous = now;
         latest = snapshot;
+        if (services.size() != serviceCount) {
+            serviceCount = services.size();
+            history.retainServices(services.stream().map(StatsSeries::service).collect(java.util.stream.Collectors.toSet()));
+        }
         StatsPoint total = new StatsPoint(at, conns, active, in, out);
         history.record(at, total, points);
         StatsTick tick = new StatsTick(at, total, services);

@@ -202,4 +202,20 @@ class ApiTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(json(r).get("problems").get(0).get("message").asText()).contains("/api/v1/nothing-here");
     }
+
+    @Test
+    void keptRevisionsCanBeReadBackAndPutAgainToRollBack() throws Exception {
+        putSpec(Specs.cluster(1, 1, 21));
+        long old = revision();
+        putSpec(Specs.cluster(1, 1, 22));
+        JsonNode kept = json(agent.get("/api/v1/config/revisions"));
+        assertThat(kept.findValuesAsText("")).isEmpty();
+        assertThat(kept.toString()).contains(Long.toString(old));
+        HttpResponse<String> oldSpec = agent.get("/api/v1/config/revisions/" + old);
+        assertThat(oldSpec.statusCode()).isEqualTo(200);
+        HttpResponse<String> rollback = agent.put("/api/v1/config", Long.toString(revision()), oldSpec.body());
+        assertThat(rollback.statusCode()).isEqualTo(200);
+        assertThat(agent.plane.readTable().get(0).realServers().get(0).weight()).isEqualTo(21);
+        assertThat(agent.get("/api/v1/config/revisions/999999").statusCode()).isEqualTo(404);
+    }
 }

@@ -55,12 +55,47 @@ class StatsHistoryTest {
             history.record(later, p, Map.of(SERVICE, p));
             history.record(later + 10_000, p, Map.of(SERVICE, p));
             int rows = db.with(c -> {
-                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM samples WHERE tier = 1")) {
+                try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM steps WHERE tier = 1")) {
                     rs.next();
                     return rs.getInt(1);
                 }
             });
             assertThat(rows).isEqualTo(1);
         }
+    }
+
+    @Test
+    void historyOfTenThousandRealServersProjectsUnderOneGibibyte() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        Map<SeriesKey, StatsPoint> points = new java.util.HashMap<>();
+        long t0 = 1_800_000_000_000L;
+        try (AgentDatabase db = AgentDatabase.open(dir.resolve("s.db"))) {
+            StatsHistory history = new StatsHistory(db);
+            int steps = 12;
+            for (int step = 0; step <= steps; step++) {
+                long at = t0 + step * 60_000L;
+                points.clear();
+                for (int s = 0; s < 1_000; s++) {
+                    String service = "tcp/203.0.113." + (s % 250) + ":" + (1000 + s);
+                    points.put(new SeriesKey(service, null), point(random, at));
+                    for (int r = 0; r < 10; r++) {
+                        points.put(new SeriesKey(service, "198.51.100." + r + ":80"), point(random, at));
+                    }
+                }
+                history.record(at, point(random, at), points);
+            }
+            db.with(c -> c.createStatement().execute("PRAGMA wal_checkpoint(TRUNCATE)"));
+            long bytes = java.nio.file.Files.size(dir.resolve("s.db"));
+            // Stored so far: 12 steps of the 10 s and 1 min tiers, 2 of the 5 min tier, for 1,000 services / 10,000 servers.
+            double perSeriesStep = (double) bytes / (12 * 1_000 + 12 * 10_000 + 2 * 1_000);
+            double kept = 1_000.0 * 8_640 + 1_000.0 * 8_640 + 10_000.0 * 1_440 + 10_000.0 * 720;
+            System.out.printf("stats history: %.1f bytes per series and step, %.0f MB projected%n", perSeriesStep, perSeriesStep * kept / 1e6);
+            assertThat(perSeriesStep * kept).as("projected bytes at %.1f bytes per series and step", perSeriesStep)
+                    .isLessThan(1024.0 * 1024 * 1024);
+        }
+    }
+
+    private static StatsPoint point(java.util.Random random, long at) {
+        return new StatsPoint(at, random.nextInt(50), random.nextInt(200), random.nextInt(500_000), random.nextInt(5_000_000));
     }
 }
