@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.agent.testsupport.Specs;
 import io.ballast.agent.testsupport.TestAgent;
+import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
@@ -159,10 +160,10 @@ class ApiTest {
 
     @Test
     void invalidSpecIsRefused400WithEveryProblem() throws Exception {
-        ClusterSpec invalid = new ClusterSpec(1, " ", null, 0, List.of(), List.of(), null);
+        ClusterSpec invalid = new ClusterSpec(1, " ", ClusterForm.SINGLE, 0, List.of(), List.of(), null);
         HttpResponse<String> r = putSpec(invalid);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(json(r).get("problems").findValuesAsText("path")).contains("/name", "/form");
+        assertThat(json(r).get("problems").findValuesAsText("path")).contains("/name", "/directors");
     }
 
     @Test

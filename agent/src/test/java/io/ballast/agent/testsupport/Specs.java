@@ -2,6 +2,7 @@ package io.ballast.agent.testsupport;
 
 import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
+import io.ballast.model.Director;
 import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
@@ -11,6 +12,9 @@ import java.util.List;
 
 /** Small specs for agent tests: documentation addresses only. */
 public final class Specs {
+
+    /** The one director of the test clusters. */
+    public static final Director DIRECTOR = new Director("lb-1", "192.0.2.11", "https://192.0.2.11:9443", 100, "eth0");
 
     private Specs() {
     }
@@ -25,7 +29,7 @@ public final class Specs {
             }
             vs.add(service("svc-" + s, "203.0.113." + (s + 10), 80, rs));
         }
-        return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "test", ClusterForm.SINGLE, 0, List.of(), vs, null);
+        return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "test", ClusterForm.SINGLE, 0, List.of(DIRECTOR), vs, null);
     }
 
     public static VirtualService service(String name, String vip, int port, List<RealServer> servers) {
