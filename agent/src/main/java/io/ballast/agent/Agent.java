@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +90,11 @@ public final class Agent implements AutoCloseable {
                 config.failoverSettings());
         opened.push(failover);
         failover.onRoleChange(change -> journal.record("role-changed", "failover", revisionNow(spec),
-                change.from() + " → " + change.to() + ": " + change.reason()));
+                change.from() + " → " + change.to() + ": " + change.reason(), change.detail()));
         opened.push(health);
         health.onTransition(v -> journal.record("health", "health", revisionNow(spec),
-                v.service() + " " + v.realServer() + " is " + (v.up() ? "up" : "down") + ": " + v.detail()));
+                v.service() + " " + v.realServer() + " is " + (v.up() ? "up" : "down") + ": " + v.detail(),
+                Map.of("service", v.service(), "realServer", v.realServer(), "up", Boolean.toString(v.up()))));
         health.update(spec);
         failover.start(spec);
 

@@ -111,7 +111,7 @@ public final class StatsSampler implements AutoCloseable {
         }
         StatsPoint total = new StatsPoint(at, conns, active, in, out);
         history.record(at, total, points);
-        StatsTick tick = new StatsTick(at, total, services);
+        StatsTick tick = new StatsTick(at, total, services, snapshot);
         listeners.forEach(l -> l.accept(tick));
         return tick;
     }

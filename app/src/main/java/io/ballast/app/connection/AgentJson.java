@@ -44,7 +44,7 @@ public final class AgentJson {
             verdicts.add(new AgentStatus.HealthVerdict(
                     text(v, "service", "serviceKey"),
                     text(v, "realServer", "realServerKey", "server"),
-                    v.path("up").asBoolean(false),
+                    "up".equalsIgnoreCase(text(v, "verdict")) || v.path("up").asBoolean(false),
                     text(v, "detail", "reason")));
         }
         String form = text(root, "form");
@@ -52,7 +52,7 @@ public final class AgentJson {
             form = text(root.path("cluster"), "form");
         }
         return new AgentStatus(
-                text(root, "node", "director"),
+                text(root, "nodeId", "node", "director"),
                 role(text(root, "role")),
                 text(root, "plane"),
                 root.path("revision").asLong(0),
@@ -73,7 +73,7 @@ public final class AgentJson {
         return new AgentEvent(
                 node.path("id").asLong(0),
                 node.path("atMillis").asLong(0),
-                upper(text(node, "type")),
+                text(node, "kind", "type"),
                 text(node, "node", "director"),
                 text(node, "message"),
                 detail);
@@ -93,14 +93,19 @@ public final class AgentJson {
         return events;
     }
 
+    /** The counters of a stream tick: the agent's "stats" event carries them under "counters". */
     public static CounterSnapshot snapshot(String json) throws AgentProtocolException {
-        return snapshot(tree(json));
+        JsonNode root = tree(json);
+        return snapshot(root.has("counters") ? root.get("counters") : root);
     }
 
     /** History points, bare or wrapped in {"points": [...]}, each a CounterSnapshot. */
     public static List<CounterSnapshot> history(String json) throws AgentProtocolException {
         List<CounterSnapshot> points = new ArrayList<>();
         JsonNode root = tree(json);
+        if (root.has("series")) {
+            return StatsHistoryReader.snapshots(root.get("series"));
+        }
         for (JsonNode node : root.isArray() ? root : firstArray(root, "points", "snapshots", "history")) {
             points.add(snapshot(node));
         }
@@ -124,10 +129,6 @@ public final class AgentJson {
         } catch (IllegalArgumentException e) {
             return Role.INIT;
         }
-    }
-
-    private static String upper(String text) {
-        return text == null ? null : text.toUpperCase(Locale.ROOT);
     }
 
     private static String text(JsonNode node, String... names) {

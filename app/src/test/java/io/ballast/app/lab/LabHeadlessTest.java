@@ -2,6 +2,9 @@ package io.ballast.app.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ballast.app.main.LiveCluster;
+import io.ballast.app.timeline.EntryKind;
+import io.ballast.app.timeline.TimelineEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +25,11 @@ class LabHeadlessTest {
 
     @ParameterizedTest
     @EnumSource(LabForm.class)
-    void killingTheMasterIsSurvivedAndTrafficResumes(LabForm form) throws Exception {
-        try (Lab lab = Lab.start(form, 2, 50)) {
+    void killingTheMasterIsSurvivedAndTrafficResumesAndTheClientShowsIt(LabForm form) throws Exception {
+        try (Lab lab = Lab.start(form, 2, 50);
+             ThreadedTaskExecutor executor = new ThreadedTaskExecutor()) {
+            LiveCluster client = new LiveCluster(System::currentTimeMillis);
+            client.connect(List.copyOf(lab.endpoints().values()), executor);
             DrillResult result = new FailoverDrill(lab).run(BUDGET);
 
             assertThat(result.recovered()).as(result.describe()).isTrue();
@@ -32,8 +38,27 @@ class LabHeadlessTest {
             } else {
                 assertThat(result.newMaster()).isNotNull().isNotEqualTo(result.killed());
                 assertThat(result.takeoverMs()).isPositive();
+                TimelineEntry failover = awaitFailover(client, executor, result.newMaster());
+                assertThat(failover.takeoverMillis()).as("takeover time on the timeline").isNotNull().isPositive();
             }
+            client.close();
         }
+    }
+
+    private static TimelineEntry awaitFailover(LiveCluster client, ThreadedTaskExecutor executor, String director)
+            throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            TimelineEntry found = executor.onUi(() -> client.timeline().recent().stream()
+                    .filter(e -> e.kind() == EntryKind.FAILOVER && director.equals(e.director()))
+                    .findFirst().orElse(null));
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the client's timeline never showed " + director + " taking over; it shows "
+                + executor.onUi(() -> client.timeline().recent().stream().map(TimelineEntry::title).toList()));
     }
 
     @Test

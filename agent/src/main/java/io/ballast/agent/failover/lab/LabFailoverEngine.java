@@ -230,25 +230,30 @@ public final class LabFailoverEngine implements FailoverEngine {
             return;
         }
         String reason;
+        long lostAt = 0;
         if (machine.role() == Role.MASTER && lastPeerAdvertAt > 0) {
+            lostAt = lastPeerAdvertAt;
             reason = "took over: last advert from " + lastPeer + " "
-                    + (System.currentTimeMillis() - lastPeerAdvertAt) + " ms ago (lastPeerAdvertAt="
-                    + lastPeerAdvertAt + ")";
+                    + (System.currentTimeMillis() - lastPeerAdvertAt) + " ms ago";
         } else if (machine.role() == Role.MASTER) {
             reason = "no master heard within the master-down interval";
         } else {
             reason = "yielded to " + lastPeer;
         }
-        publish(reason);
+        publish(reason, lostAt);
     }
 
     private void publish(String reason) {
+        publish(reason, 0);
+    }
+
+    private void publish(String reason, long masterLostAtMillis) {
         Role before = role;
         role = machine.role();
         if (before == role) {
             return;
         }
-        RoleChange change = new RoleChange(before, role, System.currentTimeMillis(), reason);
+        RoleChange change = new RoleChange(before, role, System.currentTimeMillis(), reason, masterLostAtMillis);
         LOG.info("lab failover engine: {} -> {} ({})", before, role, reason);
         listeners.forEach(l -> l.accept(change));
     }

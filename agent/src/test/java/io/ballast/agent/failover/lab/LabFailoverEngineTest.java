@@ -58,6 +58,7 @@ class LabFailoverEngineTest {
         RoleChange takeover = changes.get(changes.size() - 1);
         assertThat(takeover.to()).isEqualTo(Role.MASTER);
         assertThat(takeover.reason()).contains("last advert from lb-a");
+        assertThat(takeover.masterLostAtMillis()).isBetween(killedAt - 3L * ADVERT_MS, takeover.atMillis());
         // 3 adverts + skew, with room for a busy machine; never sooner than the master-down interval.
         assertThat(takeover.atMillis() - killedAt).isBetween(3L * ADVERT_MS - ADVERT_MS, 20L * ADVERT_MS);
     }
