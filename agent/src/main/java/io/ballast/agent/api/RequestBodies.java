@@ -11,7 +11,9 @@ import java.util.Locale;
 final class RequestBodies {
 
     /** Bodies above this are refused before they are read. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    // A full-size cluster (2,277 services, 37,205 real servers) is about 5.4 MB of JSON; 16 MiB leaves room
+    // for growth while still refusing what no spec needs.
+    static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private RequestBodies() {
     }
@@ -41,6 +43,6 @@ final class RequestBodies {
 
     static ApiException tooLarge(long length) {
         return new ApiException(413, "", "the body is " + length + " bytes; the agent accepts at most " + MAX_BYTES
-                + " bytes (4 MiB)");
+                + " bytes (16 MiB)");
     }
 }

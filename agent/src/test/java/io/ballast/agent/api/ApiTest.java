@@ -182,11 +182,11 @@ class ApiTest {
     }
 
     @Test
-    void bodyOver4MiBIsRefused413() throws Exception {
-        String huge = "{\"name\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}";
+    void bodyOver16MiBIsRefused413() throws Exception {
+        String huge = "{\"name\": \"" + "x".repeat(17 * 1024 * 1024) + "\"}";
         HttpResponse<String> r = agent.put("/api/v1/config", Long.toString(revision()), huge);
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(json(r).get("problems").get(0).get("message").asText()).contains("4 MiB");
+        assertThat(json(r).get("problems").get(0).get("message").asText()).contains("16 MiB");
     }
 
     @Test
