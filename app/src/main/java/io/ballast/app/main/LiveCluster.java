@@ -1,0 +1,126 @@
+package io.ballast.app.main;
+
+import io.ballast.app.concurrent.TaskExecutor;
+import io.ballast.app.connection.AgentClient;
+import io.ballast.app.connection.AgentConnection;
+import io.ballast.app.connection.AgentEndpoint;
+import io.ballast.app.connection.AgentEvent;
+import io.ballast.app.connection.AgentListener;
+import io.ballast.app.connection.AgentStatus;
+import io.ballast.app.connection.ConnectionState;
+import io.ballast.app.metrics.MetricsViewModel;
+import io.ballast.app.timeline.TimelineViewModel;
+import io.ballast.app.topology.ClusterViewModel;
+import io.ballast.model.ClusterSpec;
+import io.ballast.model.Director;
+import io.ballast.model.api.CounterSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One cluster on screen: the three ViewModels and the agent connections that feed them.
+ * Simulations and tests call the {@link AgentListener} methods directly, exactly as the connections do.
+ */
+public final class LiveCluster implements AgentListener {
+
+    private final ClusterViewModel cluster = new ClusterViewModel();
+    private final MetricsViewModel metrics = new MetricsViewModel();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final List<AgentConnection> connections = new ArrayList<>();
+    private final LongSupplier clock;
+    private final Map<String, ConnectionState> stateByKey = new LinkedHashMap<>();
+    private final Map<String, String> messageByKey = new HashMap<>();
+
+    public LiveCluster(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Connects to every endpoint; the director id is taken from the agent's status once it answers. */
+    public void connect(List<AgentEndpoint> endpoints, TaskExecutor executor) {
+        for (AgentEndpoint endpoint : endpoints) {
+            AgentConnection connection = new AgentConnection(endpointKey(endpoint), new AgentClient(endpoint), executor, this);
+            connections.add(connection);
+            connection.start();
+        }
+    }
+
+    public void close() {
+        connections.forEach(AgentConnection::close);
+        connections.clear();
+    }
+
+    @Override
+    public void connectionChanged(String director, ConnectionState state, String message) {
+        stateByKey.put(director, state);
+        messageByKey.put(director, message);
+        String id = directorId(director);
+        cluster.applyConnection(id, state, message);
+        timeline.connectionChanged(id, state, message, clock.getAsLong());
+        if (!state.live()) {
+            metrics.forget(id);
+        }
+    }
+
+    @Override
+    public void status(String director, AgentStatus status) {
+        cluster.applyStatus(directorId(director), status);
+    }
+
+    @Override
+    public void config(String director, ClusterSpec spec) {
+        cluster.applySpec(spec);
+        // states reported before the spec named the directors are carried over to them
+        stateByKey.forEach((key, state) -> cluster.applyConnection(directorId(key), state, messageByKey.get(key)));
+        timeline.setDirectors(spec.directors().stream().map(Director::id).toList());
+    }
+
+    @Override
+    public void counters(String director, CounterSnapshot snapshot) {
+        metrics.accept(directorId(director), snapshot);
+        cluster.applyRates(metrics.latestProperty().get());
+    }
+
+    @Override
+    public void event(String director, AgentEvent event) {
+        String id = directorId(director);
+        timeline.accept(id, event);
+        if ("SPLIT_BRAIN".equals(event.type())) {
+            cluster.reportSplitBrain();
+        } else if ("SPEC_MISMATCH".equals(event.type())) {
+            cluster.reportSpecMismatch(event.node() != null ? event.node() : id);
+        }
+    }
+
+    // Connections are keyed by endpoint until the spec says which director lives there.
+    private String directorId(String key) {
+        if (cluster.director(key) != null || cluster.spec() == null) {
+            return key;
+        }
+        for (Director d : cluster.spec().directors()) {
+            if (d.agentEndpoint() != null && key.equals(endpointKey(AgentEndpoint.of(d.agentEndpoint(), null, null)))) {
+                return d.id();
+            }
+        }
+        return key;
+    }
+
+    private static String endpointKey(AgentEndpoint endpoint) {
+        return endpoint.baseUri().getHost() + ":" + endpoint.baseUri().getPort();
+    }
+
+    public ClusterViewModel cluster() {
+        return cluster;
+    }
+
+    public MetricsViewModel metrics() {
+        return metrics;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+}

@@ -1,0 +1,310 @@
+package io.ballast.app.topology;
+
+import io.ballast.model.ClusterForm;
+import io.ballast.model.api.Role;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The live cluster diagram: clients → VIPs → directors → real servers, laid out per form,
+ * links as wide as their traffic, flowing while traffic passes. Zoom, pan, fit; a click selects.
+ */
+public final class TopologyView extends StackPane {
+
+    /** Above this many links the flow animation stops: a thousand moving dashes cost more than they tell. */
+    static final int ANIMATION_LIMIT = 400;
+
+    private final ClusterViewModel vm;
+    private final Pane picture = new Pane();
+    private final Group edgeLayer = new Group();
+    private final Group cardLayer = new Group();
+    private final ZoomPane zoomPane;
+    private final Label notice = new Label();
+    private final VBox emptyState;
+    private final Map<Object, DiagramCard> cards = new IdentityHashMap<>();
+    private final List<DiagramEdge> clientEdges = new ArrayList<>();
+    private final List<List<DiagramEdge>> vipEdges = new ArrayList<>();
+    private final List<DiagramEdge> serverEdges = new ArrayList<>();
+    private final List<DiagramEdge> groupEdges = new ArrayList<>();
+    private final Map<DirectorItem, DiagramEdge> arcEdges = new HashMap<>();
+    private final List<DiagramEdge> flowing = new ArrayList<>();
+    private TopologyLayout layout;
+    private boolean perServerEdges;
+    private final AnimationTimer flow;
+
+    public TopologyView(ClusterViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add(DiagramStyles.DIAGRAM);
+        picture.getChildren().addAll(edgeLayer, cardLayer);
+        picture.setPickOnBounds(false);
+        zoomPane = new ZoomPane(picture);
+        notice.getStyleClass().add(DiagramStyles.SPOF);
+        notice.setGraphic(new FontIcon(Material2MZ.WARNING));
+        StackPane.setAlignment(notice, Pos.TOP_LEFT);
+        StackPane.setMargin(notice, new Insets(12));
+        notice.setVisible(false);
+        Label emptyTitle = new Label("No cluster to show yet");
+        emptyTitle.getStyleClass().add("title-3");
+        Label emptyHint = new Label("Add a cluster (Ctrl+N) with its agents' addresses, token and certificate fingerprint.");
+        emptyState = new VBox(8, emptyTitle, emptyHint);
+        emptyState.setAlignment(Pos.CENTER);
+        emptyState.setMouseTransparent(true);
+        getChildren().addAll(zoomPane, emptyState, notice);
+
+        zoomPane.setOnMouseClicked(e -> {
+            if (e.isStillSincePress()) {
+                vm.selectionProperty().set(cardAt(e.getPickResult().getIntersectedNode()));
+            }
+        });
+        vm.structureProperty().addListener(o -> rebuild());
+        vm.ratesUpdatedProperty().addListener(o -> updateLoads());
+        vm.selectionProperty().addListener((o, old, now) -> {
+            if (old != null && cards.containsKey(old)) {
+                cards.get(old).setSelected(false);
+            }
+            if (now != null && cards.containsKey(now)) {
+                cards.get(now).setSelected(true);
+            }
+        });
+        flow = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                double dt = last == 0 ? 0 : (now - last) / 1e9;
+                last = now;
+                for (DiagramEdge edge : flowing) {
+                    edge.setStrokeDashOffset(edge.getStrokeDashOffset() - dt * 24);
+                }
+            }
+        };
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene == null) {
+                flow.stop();
+            } else {
+                flow.start();
+            }
+        });
+        rebuild();
+    }
+
+    public ZoomPane zoomPane() {
+        return zoomPane;
+    }
+
+    public void fit() {
+        zoomPane.fit();
+    }
+
+    /** Number of boxes drawn: for tests and the benchmark. */
+    public int cardCount() {
+        return cards.size();
+    }
+
+    private Object cardAt(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null && n != this; n = n.getParent()) {
+            if (n instanceof DiagramCard card) {
+                return card.item();
+            }
+        }
+        return null;
+    }
+
+    private void rebuild() {
+        edgeLayer.getChildren().clear();
+        cardLayer.getChildren().clear();
+        cards.clear();
+        clientEdges.clear();
+        vipEdges.clear();
+        serverEdges.clear();
+        groupEdges.clear();
+        arcEdges.clear();
+        emptyState.setVisible(vm.directors().isEmpty() && vm.vips().isEmpty());
+
+        ClusterForm form = vm.formProperty().get();
+        Map<String, List<RealServerItem>> byService = new HashMap<>();
+        Map<String, List<RealServerItem>> byDirector = new HashMap<>();
+        for (RealServerItem rs : vm.realServers()) {
+            if (rs.directorId() != null) {
+                byDirector.computeIfAbsent(rs.directorId(), d -> new ArrayList<>()).add(rs);
+            } else {
+                byService.computeIfAbsent(rs.serviceKey(), s -> new ArrayList<>()).add(rs);
+            }
+        }
+        List<VipItem> groupedVips = vm.vips().stream().filter(v -> byService.containsKey(v.key())).toList();
+        List<Integer> counts = groupedVips.stream().map(v -> byService.get(v.key()).size()).toList();
+        layout = TopologyLayout.of(form, vm.vips().size(), vm.directors().size(), counts);
+        perServerEdges = counts.stream().mapToInt(Integer::intValue).sum() <= 64;
+
+        DiagramCard clients = new ClientsCard(layout.clients());
+        cardLayer.getChildren().add(clients);
+        for (int i = 0; i < vm.vips().size(); i++) {
+            VipItem vip = vm.vips().get(i);
+            TopologyLayout.Box box = layout.vips().get(i);
+            add(new VipCard(vip, box));
+            clientEdges.add(edge(layout.clients().right(), layout.clients().centerY(), box.x(), box.centerY()));
+            List<DiagramEdge> row = new ArrayList<>();
+            for (TopologyLayout.Box d : layout.directors()) {
+                row.add(edge(box.right(), box.centerY(), d.x(), d.centerY()));
+            }
+            vipEdges.add(row);
+        }
+        InvalidationListener restyle = o -> restyle();
+        for (int i = 0; i < vm.directors().size(); i++) {
+            DirectorItem director = vm.directors().get(i);
+            add(new DirectorCard(director, byDirector.getOrDefault(director.id(), List.of()), layout.directors().get(i)));
+            director.badgeProperty().addListener(restyle);
+            if (director.alsoRealServer()) {
+                arcEdges.put(director, edge(0, 0, 0, 0));
+            }
+        }
+        for (int g = 0; g < groupedVips.size(); g++) {
+            VipItem vip = groupedVips.get(g);
+            TopologyLayout.Group group = layout.groups().get(g);
+            cardLayer.getChildren().add(new ServiceGroupFrame(vip, group.frame()));
+            List<RealServerItem> servers = byService.get(vip.key());
+            for (int s = 0; s < servers.size(); s++) {
+                ServerCard card = new ServerCard(servers.get(s), group.servers().get(s));
+                add(card);
+                if (perServerEdges) {
+                    serverEdges.add(edge(0, 0, card.getLayoutX(), group.servers().get(s).centerY()));
+                }
+            }
+            if (!perServerEdges) {
+                groupEdges.add(edge(0, 0, group.frame().x(), group.frame().y() + TopologyLayout.GROUP_HEADER / 2));
+            }
+        }
+        boolean spof = vm.singlePointOfFailure() && !vm.directors().isEmpty();
+        notice.setText(spof ? "Single director: if " + vm.directors().get(0).id() + " fails, nothing takes over" : "");
+        notice.setVisible(spof);
+        restyle();
+        if (getWidth() > 0) {
+            Platform.runLater(zoomPane::fit);
+        }
+    }
+
+    private void add(DiagramCard card) {
+        cards.put(card.item(), card);
+        cardLayer.getChildren().add(card);
+    }
+
+    private DiagramEdge edge(double x1, double y1, double x2, double y2) {
+        DiagramEdge edge = new DiagramEdge(x1, y1, x2, y2);
+        edgeLayer.getChildren().add(edge);
+        return edge;
+    }
+
+    /** The active director: the live MASTER; in SINGLE the one director as long as it is live and not FAULT. */
+    private int activeDirector() {
+        for (int i = 0; i < vm.directors().size(); i++) {
+            Role role = vm.directors().get(i).liveRole();
+            if (role == Role.MASTER || vm.singlePointOfFailure() && role != null && role != Role.FAULT) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void restyle() {
+        int active = activeDirector();
+        for (List<DiagramEdge> row : vipEdges) {
+            for (int d = 0; d < row.size(); d++) {
+                Role role = vm.directors().get(d).liveRole();
+                row.get(d).setKind(d == active ? DiagramStyles.EDGE_ACTIVE : role == Role.BACKUP ? DiagramStyles.EDGE_STANDBY : DiagramStyles.EDGE_DOWN);
+            }
+        }
+        String downstream = active >= 0 ? DiagramStyles.EDGE_ACTIVE : DiagramStyles.EDGE_DOWN;
+        clientEdges.forEach(e -> e.setKind(active >= 0 ? DiagramStyles.EDGE_ACTIVE : DiagramStyles.EDGE_DOWN));
+        TopologyLayout.Box from = layout.directors().isEmpty() ? layout.clients()
+                : layout.directors().get(Math.max(active, 0));
+        for (DiagramEdge edge : serverEdges) {
+            edge.connect(from.right(), from.centerY(), edge.getEndX(), edge.getEndY());
+        }
+        for (DiagramEdge edge : groupEdges) {
+            edge.connect(from.right(), from.centerY(), edge.getEndX(), edge.getEndY());
+            edge.setKind(downstream);
+        }
+        for (int d = 0; d < vm.directors().size(); d++) {
+            DiagramEdge arc = arcEdges.get(vm.directors().get(d));
+            if (arc == null) {
+                continue;
+            }
+            TopologyLayout.Box box = layout.directors().get(d);
+            boolean self = d == active || active < 0;
+            arc.setVisible(!self);
+            arc.arc(from.right(), from.centerY() + 10, box.centerY());
+            arc.setKind(downstream);
+        }
+        updateLoads();
+    }
+
+    private void collectFlowing() {
+        flowing.clear();
+        if (edgeLayer.getChildren().size() <= ANIMATION_LIMIT) {
+            for (javafx.scene.Node node : edgeLayer.getChildren()) {
+                DiagramEdge edge = (DiagramEdge) node;
+                if (edge.active() && edge.isVisible()) {
+                    flowing.add(edge);
+                }
+            }
+        }
+    }
+
+    private void updateLoads() {
+        double maxVip = vm.maxThroughputProperty().get();
+        int active = activeDirector();
+        for (int i = 0; i < vm.vips().size(); i++) {
+            double load = vm.vips().get(i).throughputProperty().get();
+            clientEdges.get(i).setLoad(load, maxVip);
+            List<DiagramEdge> row = vipEdges.get(i);
+            for (int d = 0; d < row.size(); d++) {
+                row.get(d).setLoad(d == active ? load : 0, maxVip);
+            }
+        }
+        if (perServerEdges) {
+            List<RealServerItem> grouped = vm.realServers().stream().filter(rs -> rs.directorId() == null).toList();
+            double maxServer = grouped.stream().mapToDouble(rs -> rs.throughputProperty().get()).max().orElse(0);
+            boolean flowing = activeDirector() >= 0;
+            for (int i = 0; i < serverEdges.size() && i < grouped.size(); i++) {
+                RealServerItem rs = grouped.get(i);
+                serverEdges.get(i).setLoad(rs.throughputProperty().get(), maxServer);
+                serverEdges.get(i).setKind(flowing && rs.healthProperty().get() != Health.DOWN
+                        ? DiagramStyles.EDGE_ACTIVE : DiagramStyles.EDGE_DOWN);
+            }
+        } else {
+            List<VipItem> grouped = vm.vips().stream().filter(v -> v.service().realServers().stream()
+                    .anyMatch(rs -> vm.directors().stream().noneMatch(d -> d.alsoRealServer() && d.director().address().equals(rs.address()))))
+                    .toList();
+            for (int i = 0; i < groupEdges.size() && i < grouped.size(); i++) {
+                groupEdges.get(i).setLoad(grouped.get(i).throughputProperty().get(), maxVip);
+            }
+        }
+        double maxNode = 0;
+        Map<DirectorItem, Double> nodeLoad = new HashMap<>();
+        for (DirectorItem d : arcEdges.keySet()) {
+            double load = vm.realServers().stream().filter(rs -> d.id().equals(rs.directorId()))
+                    .mapToDouble(rs -> rs.throughputProperty().get()).sum();
+            nodeLoad.put(d, load);
+            maxNode = Math.max(maxNode, load);
+        }
+        for (Map.Entry<DirectorItem, DiagramEdge> arc : arcEdges.entrySet()) {
+            arc.getValue().setLoad(nodeLoad.get(arc.getKey()), maxNode);
+        }
+        collectFlowing();
+    }
+}
