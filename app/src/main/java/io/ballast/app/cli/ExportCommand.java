@@ -1,16 +1,13 @@
 package io.ballast.app.cli;
 
+import io.ballast.app.editing.transfer.ClusterExport;
 import io.ballast.model.ClusterSpec;
-import io.ballast.model.Director;
-import io.ballast.model.json.SpecCodec;
-import io.ballast.model.keepalived.KeepalivedExporter;
 import io.ballast.model.validate.Problem;
 import io.ballast.model.validate.Validator;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,10 +24,8 @@ import picocli.CommandLine.Parameters;
                 "2:the spec could not be read or cannot be written in that format"})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { keepalived, json }
-
     @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "keepalived or json")
-    private Format format;
+    private ClusterExport.Format format;
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "cluster spec JSON file")
     private java.nio.file.Path file;
@@ -60,7 +55,7 @@ final class ExportCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         try {
-            out.print(render(read.get(), format, director, scriptUser));
+            out.print(ClusterExport.render(read.get(), format, director, scriptUser));
             out.flush();
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
@@ -69,24 +64,4 @@ final class ExportCommand implements Callable<Integer> {
         }
     }
 
-    /** The text of {@code cluster} in {@code format}; the desktop's export menu uses it too. */
-    static String render(ClusterSpec cluster, Format format, String directorId, String scriptUser) {
-        if (format == Format.json) {
-            return SpecCodec.write(cluster) + "\n";
-        }
-        return KeepalivedExporter.export(cluster, director(cluster, directorId), scriptUser);
-    }
-
-    private static Director director(ClusterSpec cluster, String id) {
-        String ids = cluster.directors().stream().map(Director::id).collect(Collectors.joining(", "));
-        if (id == null) {
-            if (cluster.directors().size() == 1) {
-                return cluster.directors().get(0);
-            }
-            throw new IllegalArgumentException("the spec has " + cluster.directors().size()
-                    + " directors; name the one the keepalived.conf is for with --director (" + ids + ")");
-        }
-        return cluster.directors().stream().filter(d -> d.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no director '" + id + "' in the spec; it has " + ids));
-    }
 }

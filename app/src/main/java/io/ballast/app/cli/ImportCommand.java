@@ -1,24 +1,13 @@
 package io.ballast.app.cli;
 
-import io.ballast.model.ClusterForm;
-import io.ballast.model.ClusterSpec;
+import io.ballast.app.editing.transfer.ClusterImport;
 import io.ballast.model.json.SpecCodec;
-import io.ballast.model.keepalived.ImportOptions;
-import io.ballast.model.keepalived.ImportReport;
-import io.ballast.model.keepalived.IpvsadmSaveImport;
-import io.ballast.model.keepalived.IpvsadmSaveImporter;
-import io.ballast.model.keepalived.KeepalivedImport;
-import io.ballast.model.keepalived.KeepalivedImporter;
-import io.ballast.model.keepalived.KeepalivedSyntaxException;
-import io.ballast.model.validate.Problem;
-import io.ballast.model.validate.Validator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,10 +53,10 @@ final class ImportCommand implements Callable<Integer> {
             err.println(file + ": cannot be read (" + e.getMessage() + ")");
             return ExitCodes.TROUBLE;
         }
-        Imported imported;
+        ClusterImport.Imported imported;
         try {
-            imported = read(file.toString().replace('\\', '/'), text, name, configId);
-        } catch (ImportFailedException e) {
+            imported = ClusterImport.read(file.toString().replace('\\', '/'), text, name, configId);
+        } catch (ClusterImport.ImportFailedException e) {
             err.println(e.getMessage());
             return ExitCodes.TROUBLE;
         }
@@ -83,46 +72,4 @@ final class ImportCommand implements Callable<Integer> {
         return imported.report().isClean() ? ExitCodes.OK : ExitCodes.PROBLEMS;
     }
 
-    /** A whole import: the spec, the lines not taken over, and notes about what the spec still lacks. */
-    record Imported(ClusterSpec spec, ImportReport report, List<String> notes) {
-    }
-
-    /** Reads {@code text} (named {@code fileName}); all or nothing. The desktop's import menu uses it too. */
-    static Imported read(String fileName, String text, String clusterName, String configId) throws ImportFailedException {
-        if (Formats.isIpvsadmSave(text)) {
-            IpvsadmSaveImport save = IpvsadmSaveImporter.importSave(fileName, text);
-            String cluster = clusterName != null ? clusterName : baseName(fileName);
-            ClusterSpec spec = new ClusterSpec(ClusterSpec.SCHEMA_VERSION, cluster, ClusterForm.SINGLE, 1, List.of(),
-                    save.services(), null);
-            return new Imported(spec, save.report(), List.of("a kernel table names no director and no health checks;"
-                    + " add the director (and checks) before applying this spec"));
-        }
-        try {
-            KeepalivedImport conf = KeepalivedImporter.importConfig(fileName, text, new FileIncludeResolver(),
-                    new ImportOptions(clusterName, configId));
-            List<String> notes = Validator.validate(conf.spec()).stream().map(Problem::toString)
-                    .map(p -> "the imported spec does not validate yet: " + p).toList();
-            return new Imported(conf.spec(), conf.report(), notes);
-        } catch (KeepalivedSyntaxException e) {
-            throw new ImportFailedException(e.getMessage());
-        } catch (RuntimeException e) {
-            // An include that cannot be read: the resolver's sentence names the file.
-            throw new ImportFailedException(fileName + ": " + e.getMessage());
-        }
-    }
-
-    private static String baseName(String fileName) {
-        String base = fileName.substring(fileName.lastIndexOf('/') + 1);
-        int dot = base.lastIndexOf('.');
-        return dot > 0 ? base.substring(0, dot) : base;
-    }
-
-    /** The file is not one Ballast can import; the message names the file and line. */
-    static final class ImportFailedException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        ImportFailedException(String message) {
-            super(message);
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package io.ballast.app.cli;
+package io.ballast.app.editing.transfer;
 
 import io.ballast.model.keepalived.ConfText;
 import io.ballast.model.keepalived.IncludePaths;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * Resolves keepalived {@code include} lines on the file system as keepalived does: relative to the
  * including file's directory, globs matched (with {@link IncludePaths}), matches read in name order.
  */
-final class FileIncludeResolver implements IncludeResolver {
+public final class FileIncludeResolver implements IncludeResolver {
 
     @Override
     public List<ConfText> resolve(String includingFile, String pattern) {

@@ -1,16 +1,16 @@
-package io.ballast.app.cli;
+package io.ballast.app.editing.transfer;
 
 /** Tells the import formats apart by content, not by file name. */
-final class Formats {
+public final class ImportFormats {
 
-    private Formats() {
+    private ImportFormats() {
     }
 
     /**
      * True for {@code ipvsadm-save} output: every line that is not blank or a comment is an ipvsadm
      * rule ({@code -A}, {@code -a}, or their long forms). A keepalived.conf has none of those.
      */
-    static boolean isIpvsadmSave(String text) {
+    public static boolean isIpvsadmSave(String text) {
         boolean any = false;
         for (String raw : text.split("\r?\n")) {
             String line = raw.strip();
