@@ -228,6 +228,11 @@ public final class EditingViewModel {
         });
     }
 
+    /** Keeps the edits but takes {@code theirs} as the spec in effect (after a conflict: apply mine on top). */
+    public void rebaseOnto(ClusterSpec theirs) {
+        jobs.applied(theirs);
+    }
+
     /** Someone else's spec wins (after a conflict): the edits are dropped. */
     public void reload(ClusterSpec current) {
         selection.clear();
