@@ -130,7 +130,60 @@ public final class EditingView extends BorderPane {
         review.setOnAction(e -> review());
         Region spacer = new Region();
         javafx.scene.layout.HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(undo, redo, spacer, notApplied, review);
+        return new ToolBar(fileMenu(), undo, redo, spacer, notApplied, review);
+    }
+
+    private javafx.scene.control.MenuButton fileMenu() {
+        javafx.scene.control.MenuItem importItem = new javafx.scene.control.MenuItem("Import keepalived.conf or ipvsadm-save…");
+        importItem.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Import a cluster");
+            java.io.File file = chooser.showOpenDialog(getScene().getWindow());
+            if (file != null) {
+                List<String> report = vm.importFile(file.toPath());
+                if (!report.isEmpty()) {
+                    Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n", report));
+                    alert.setHeaderText(vm.messageProperty().get());
+                    alert.initOwner(getScene().getWindow());
+                    alert.showAndWait();
+                }
+            }
+        });
+        javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Export as JSON…");
+        json.setOnAction(e -> export(io.ballast.app.editing.transfer.ClusterExport.Format.json, null, "cluster.json"));
+        javafx.scene.control.Menu keepalived = new javafx.scene.control.Menu("Export keepalived.conf for");
+        keepalived.setOnShowing(e -> keepalived.getItems().setAll(vm.specProperty().get().directors().stream()
+                .map(d -> {
+                    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(d.id());
+                    item.setOnAction(a -> export(io.ballast.app.editing.transfer.ClusterExport.Format.keepalived, d.id(),
+                            "keepalived-" + d.id() + ".conf"));
+                    return item;
+                }).toList()));
+        keepalived.getItems().add(new javafx.scene.control.MenuItem("(directors)"));
+        javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton("File", null, importItem, json, keepalived);
+        file.setId("edit-file-menu");
+        return file;
+    }
+
+    private void export(io.ballast.app.editing.transfer.ClusterExport.Format format, String director, String name) {
+        String text;
+        try {
+            text = vm.export(format, director);
+        } catch (IllegalArgumentException e) {
+            new Alert(Alert.AlertType.ERROR, e.getMessage()).showAndWait();
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(name);
+        java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(file.toPath(), text);
+        } catch (java.io.IOException e) {
+            new Alert(Alert.AlertType.ERROR, file + " cannot be written (" + e.getMessage() + ")").showAndWait();
+        }
     }
 
     private VBox palette() {

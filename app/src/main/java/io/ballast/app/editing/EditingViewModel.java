@@ -14,6 +14,7 @@ import io.ballast.app.editing.job.PasteRealServersJob;
 import io.ballast.app.editing.job.RealServerLines;
 import io.ballast.app.editing.job.RemoveRealServerJob;
 import io.ballast.app.editing.job.RemoveVirtualServiceJob;
+import io.ballast.app.editing.job.ReplaceSpecJob;
 import io.ballast.app.editing.job.SpecDocument;
 import io.ballast.app.editing.job.SpecEdits;
 import io.ballast.app.editing.job.SpecPath;
@@ -21,11 +22,10 @@ import io.ballast.app.editing.job.SpecTransformJob;
 import io.ballast.app.editing.job.SwapDirectorPrioritiesJob;
 import io.ballast.app.editing.review.ChangeReview;
 import io.ballast.app.editing.review.LiveFacts;
+import io.ballast.app.editing.transfer.ClusterExport;
+import io.ballast.app.editing.transfer.ClusterImport;
 import io.ballast.model.ClusterSpec;
-import io.ballast.model.ForwardingMethod;
-import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
-import io.ballast.model.Scheduler;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import io.ballast.model.validate.Problem;
@@ -195,6 +195,36 @@ public final class EditingViewModel {
 
     public void redo() {
         jobs.redo();
+    }
+
+    // --- import and export (File menu)
+
+    /**
+     * Reads a keepalived.conf or ipvsadm-save file and makes it the edited spec (one undoable job).
+     * Returns the report lines; on a file that cannot be read nothing changes and the message says why.
+     */
+    public List<String> importFile(java.nio.file.Path file) {
+        try {
+            String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+            ClusterImport.Imported imported = ClusterImport.read(file.toString().replace('\\', '/'), text, null, null);
+            jobs.push(new ReplaceSpecJob(document, imported.spec(), "Import " + file.getFileName()));
+            List<String> lines = new ArrayList<>(imported.report().issues().stream().map(Object::toString).toList());
+            lines.addAll(imported.notes());
+            message.set("Imported " + file.getFileName() + (lines.isEmpty() ? "" : " (" + lines.size()
+                    + " line" + (lines.size() == 1 ? "" : "s") + " to read in the report)"));
+            return lines;
+        } catch (ClusterImport.ImportFailedException e) {
+            message.set("Nothing imported: " + e.getMessage());
+            return List.of(e.getMessage());
+        } catch (java.io.IOException e) {
+            message.set("Nothing imported: " + file + " cannot be read (" + e.getMessage() + ")");
+            return List.of(message.get());
+        }
+    }
+
+    /** The edited spec in {@code format}; throws IllegalArgumentException with a sentence when it cannot be written. */
+    public String export(ClusterExport.Format format, String directorId) {
+        return ClusterExport.render(document.spec(), format, directorId, null);
     }
 
     // --- review and apply
@@ -367,33 +397,5 @@ public final class EditingViewModel {
         List<Problem> all = new ArrayList<>(found);
         all.add(0, extra);
         return all;
-    }
-
-    /** Defaults for what the palette creates: the operator edits them in the inspector. */
-    static final class NewItems {
-
-        private NewItems() {
-        }
-
-        static RealServer realServer(ClusterSpec spec, VirtualService service) {
-            for (int host = 100; host < 255; host++) {
-                String address = "198.51.100." + host;
-                int port = service.port();
-                if (SpecEdits.serverIndex(service, io.ballast.model.Addresses.endpoint(address, port)) < 0) {
-                    return RealServer.of("new-" + (service.realServers().size() + 1), address, port, 1);
-                }
-            }
-            throw new IllegalStateException("no free placeholder address left in 198.51.100.100-254");
-        }
-
-        static VirtualService virtualService(ClusterSpec spec) {
-            for (int port = 8080; port < 65535; port++) {
-                if (SpecEdits.serviceIndex(spec, ServiceKey.of(Protocol.TCP, "203.0.113.10", port)) < 0) {
-                    return new VirtualService("new-service", Protocol.TCP, "203.0.113.10", port, null, null,
-                            Scheduler.WLC, null, null, ForwardingMethod.NAT, null, null, List.of());
-                }
-            }
-            throw new IllegalStateException("no free port left on 203.0.113.10");
-        }
     }
 }

@@ -9,6 +9,10 @@ import io.ballast.model.ClusterSpec;
 import io.ballast.model.Protocol;
 import io.ballast.model.ServiceKey;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import io.ballast.app.editing.transfer.ClusterExport;
 
 class EditingViewModelTest {
 
@@ -86,6 +90,40 @@ class EditingViewModelTest {
 
         assertThat(vm.service(WEB).orElseThrow().realServers()).hasSize(2);
         assertThat(vm.history()).containsExactly("Move 2 real servers to api");
+    }
+
+    @Test
+    void importingAFileReplacesTheEditedSpecAsOneUndoableStep(@TempDir Path dir) throws Exception {
+        Path save = Files.writeString(dir.resolve("rules.txt"), """
+                -A -t 203.0.113.50:80 -s rr
+                -a -t 203.0.113.50:80 -r 198.51.100.7:80 -m -w 2
+                """);
+
+        vm.importFile(save);
+
+        assertThat(vm.specProperty().get().virtualServices()).singleElement()
+                .satisfies(vs -> assertThat(vs.address()).isEqualTo("203.0.113.50"));
+        assertThat(vm.history()).containsExactly("Import rules.txt");
+        vm.undo();
+        assertThat(vm.specProperty().get()).isEqualTo(original);
+    }
+
+    @Test
+    void aBrokenFileImportsNothingAndSaysWhere(@TempDir Path dir) throws Exception {
+        Path conf = Files.writeString(dir.resolve("keepalived.conf"), "global_defs {\n  router_id x\n}\n}\n");
+
+        assertThat(vm.importFile(conf)).singleElement().asString().contains("keepalived.conf line 4");
+
+        assertThat(vm.specProperty().get()).isEqualTo(original);
+        assertThat(vm.history()).isEmpty();
+        assertThat(vm.messageProperty().get()).startsWith("Nothing imported:");
+    }
+
+    @Test
+    void exportWritesTheEditedSpecForTheChosenDirector() {
+        vm.swapDirectorPriorities("lb-a", "lb-b");
+
+        assertThat(vm.export(ClusterExport.Format.keepalived, "lb-b")).contains("priority 150");
     }
 
     @Test
