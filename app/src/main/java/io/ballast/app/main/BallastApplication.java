@@ -33,6 +33,7 @@ public final class BallastApplication extends Application {
         theme.apply();
         window = new MainWindow(theme);
         window.setOnAddCluster(this::addCluster);
+        window.setOnEdit(this::edit);
         window.clusterSelector().valueProperty().addListener((o, old, selected) -> open(selected));
 
         Scene scene = new Scene(window, 1440, 900);
@@ -78,6 +79,16 @@ public final class BallastApplication extends Application {
         } catch (IllegalArgumentException e) {
             error("Cluster " + cluster.name() + " cannot be opened", e.getMessage());
         }
+    }
+
+    private void edit() {
+        SavedCluster selected = window.clusterSelector().getValue();
+        if (current == null || selected == null || current.cluster().spec() == null) {
+            error("Nothing to edit yet", "Connect to a cluster first; the editor starts from the spec its directors enforce.");
+            return;
+        }
+        io.ballast.app.editing.EditorWindow.open(stage, current.cluster().spec(), selected.endpoints(), executor,
+                message -> error("The editor cannot open", message));
     }
 
     private void addCluster() {
