@@ -57,12 +57,12 @@ public final class EditingView extends BorderPane {
     private final TopologyView diagram = new TopologyView(diagramModel);
     private final DragController drags = new DragController();
     private final Supplier<List<DirectorAgent>> agents;
-    private final Supplier<LiveFacts> facts;
+    private final java.util.concurrent.Callable<LiveFacts> facts;
     private final TaskExecutor executor;
     private final Label notApplied = new Label("Edited, not applied");
     private final Label message = new Label();
 
-    public EditingView(EditingViewModel vm, Supplier<List<DirectorAgent>> agents, Supplier<LiveFacts> facts,
+    public EditingView(EditingViewModel vm, Supplier<List<DirectorAgent>> agents, java.util.concurrent.Callable<LiveFacts> facts,
                        TaskExecutor executor) {
         this.vm = vm;
         this.agents = agents;
@@ -285,8 +285,14 @@ public final class EditingView extends BorderPane {
                 ? javafx.scene.input.Clipboard.getSystemClipboard().getString() : null));
     }
 
+    /** Live counters and verdicts are fetched in the background first, so the warnings can count connections. */
     private void review() {
-        ReviewDialog dialog = new ReviewDialog(vm.review(facts.get()));
+        executor.execute(facts, this::review, failure -> review(LiveFacts.NONE));
+    }
+
+    private void review(LiveFacts live) {
+        assert Platform.isFxApplicationThread();
+        ReviewDialog dialog = new ReviewDialog(vm.review(live));
         dialog.initOwner(getScene() == null ? null : getScene().getWindow());
         dialog.showAndWait().filter(b -> b == ReviewDialog.APPLY)
                 .ifPresent(b -> vm.apply(agents.get(), executor, Duration.ofSeconds(20)));

@@ -43,6 +43,22 @@ public final class EditorWindow {
                 "The editor needs every director's revision first: " + failure.getMessage()));
     }
 
+    /** The master's verdicts and its latest counters (the one that carries the traffic), else the first director's. */
+    private static LiveFacts liveFacts(List<DirectorAgent> agents) throws Exception {
+        DirectorAgent source = agents.get(0);
+        AgentStatus sourceStatus = source.client().status();
+        for (DirectorAgent agent : agents) {
+            AgentStatus status = agent.client().status();
+            if (status.role() == io.ballast.model.api.Role.MASTER) {
+                source = agent;
+                sourceStatus = status;
+            }
+        }
+        long now = System.currentTimeMillis();
+        List<io.ballast.model.api.CounterSnapshot> history = source.client().stats(now - 5_000, now, 1_000);
+        return LiveFacts.of(sourceStatus.verdicts(), history.isEmpty() ? null : history.get(history.size() - 1));
+    }
+
     private static void show(Window owner, ClusterSpec inEffect, List<DirectorAgent> initial, TaskExecutor executor) {
         EditingViewModel vm = new EditingViewModel(inEffect);
         List<DirectorAgent> agents = new ArrayList<>(initial);
@@ -52,7 +68,7 @@ public final class EditorWindow {
                 agents.replaceAll(a -> a.withKnownRevision(outcome.revisions().getOrDefault(a.id(), a.knownRevision())));
             }
         });
-        EditingView view = new EditingView(vm, () -> List.copyOf(agents), () -> LiveFacts.NONE, executor);
+        EditingView view = new EditingView(vm, () -> List.copyOf(agents), () -> liveFacts(agents), executor);
         view.getStylesheets().add(EditorWindow.class.getResource("/io/ballast/app/topology/topology.css").toExternalForm());
         Stage stage = new Stage();
         stage.initOwner(owner);
