@@ -10,7 +10,7 @@ import io.ballast.model.api.RealServerPatch;
 import io.ballast.model.validate.Problem;
 import java.util.List;
 
-/** JSON of the change calls (PUT config, PATCH real server): their answers and the agent's errors. */
+/** JSON of the editing feature's calls (PUT config, PATCH real server): answers and errors. */
 final class AgentChangeJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()

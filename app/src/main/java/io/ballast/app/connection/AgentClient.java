@@ -152,6 +152,11 @@ public final class AgentClient {
         return change(request, path);
     }
 
+    /** GET /metrics (Prometheus text): the agent's latest counters, per service and per real server. */
+    public String metricsText() throws AgentException {
+        return get("/metrics", true);
+    }
+
     private ApplyResult change(HttpRequest request, String path) throws AgentException, AgentRefusedException {
         HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();

@@ -285,8 +285,9 @@ public final class EditingView extends BorderPane {
                 ? javafx.scene.input.Clipboard.getSystemClipboard().getString() : null));
     }
 
-    /** Live counters and verdicts are fetched in the background first, so the warnings can count connections. */
+    /** Live verdicts and counters are fetched in the background first, so the warnings can count connections. */
     private void review() {
+        assert Platform.isFxApplicationThread();
         executor.execute(facts, this::review, failure -> review(LiveFacts.NONE));
     }
 

@@ -43,20 +43,18 @@ public final class EditorWindow {
                 "The editor needs every director's revision first: " + failure.getMessage()));
     }
 
-    /** The master's verdicts and its latest counters (the one that carries the traffic), else the first director's. */
-    private static LiveFacts liveFacts(List<DirectorAgent> agents) throws Exception {
+    /** The master's verdicts and counters (it carries the traffic), else the first director's. Blocking. */
+    static LiveFacts liveFacts(List<DirectorAgent> agents) throws Exception {
         DirectorAgent source = agents.get(0);
-        AgentStatus sourceStatus = source.client().status();
+        AgentStatus sourceStatus = null;
         for (DirectorAgent agent : agents) {
             AgentStatus status = agent.client().status();
-            if (status.role() == io.ballast.model.api.Role.MASTER) {
+            if (sourceStatus == null || status.role() == io.ballast.model.api.Role.MASTER) {
                 source = agent;
                 sourceStatus = status;
             }
         }
-        long now = System.currentTimeMillis();
-        List<io.ballast.model.api.CounterSnapshot> history = source.client().stats(now - 5_000, now, 1_000);
-        return LiveFacts.of(sourceStatus.verdicts(), history.isEmpty() ? null : history.get(history.size() - 1));
+        return LiveFacts.ofMetrics(sourceStatus.verdicts(), source.client().metricsText());
     }
 
     private static void show(Window owner, ClusterSpec inEffect, List<DirectorAgent> initial, TaskExecutor executor) {

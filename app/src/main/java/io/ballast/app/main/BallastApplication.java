@@ -87,7 +87,8 @@ public final class BallastApplication extends Application {
             error("Nothing to edit yet", "Connect to a cluster first; the editor starts from the spec its directors enforce.");
             return;
         }
-        io.ballast.app.editing.EditorWindow.open(stage, current.cluster().spec(), selected.endpoints(), executor,
+        LiveCluster live = current;
+        io.ballast.app.editing.EditorWindow.open(stage, live.cluster().spec(), selected.endpoints(), executor,
                 message -> error("The editor cannot open", message));
     }
 

@@ -23,6 +23,9 @@ public final class AgentPair implements AutoCloseable {
     public final String vip;
     public final int vipPort;
     public final ClusterSpec initial;
+    /** The real servers' keys: on the master's loopback address, ports 9101 and 9102 (nothing listens unless a test starts it). */
+    public final String web1;
+    public final String web2;
     public final AgentProcess master;
     public final AgentProcess backup;
 
@@ -33,6 +36,8 @@ public final class AgentPair implements AutoCloseable {
         backupAddress = "127.0.0." + (base + 1);
         vip = "127.0.0." + (base + 2);
         vipPort = AgentProcess.freePort(vip);
+        web1 = masterAddress + ":9101";
+        web2 = masterAddress + ":9102";
         int masterPort = AgentProcess.freePort(masterAddress);
         int backupPort = AgentProcess.freePort(backupAddress);
         int masterVrrp = AgentProcess.freePort(masterAddress);
@@ -45,8 +50,8 @@ public final class AgentPair implements AutoCloseable {
                  "virtualServices": [
                    {"name": "web", "protocol": "TCP", "address": "%5$s", "port": %6$d, "scheduler": "rr", "forwarding": "nat",
                     "realServers": [
-                      {"name": "web-1", "address": "127.0.0.1", "port": 9101, "weight": 1},
-                      {"name": "web-2", "address": "127.0.0.1", "port": 9102, "weight": 1}]}],
+                      {"name": "web-1", "address": "%1$s", "port": 9101, "weight": 1},
+                      {"name": "web-2", "address": "%1$s", "port": 9102, "weight": 1}]}],
                  "failover": {"vrid": 51, "advertIntervalMs": 100, "preempt": true, "preemptDelaySeconds": 0,
                               "connectionSync": false}}
                 """.formatted(masterAddress, backupAddress, masterPort, backupPort, vip, vipPort));

@@ -1,6 +1,8 @@
 package io.ballast.app.editing.review;
 
 import io.ballast.app.connection.AgentStatus;
+import io.ballast.app.topology.Health;
+import io.ballast.app.topology.RealServerItem;
 import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
 import java.util.HashMap;
@@ -44,6 +46,39 @@ public final class LiveFacts {
             }
         }
         return new LiveFacts(up, active, counters != null);
+    }
+
+    private static final java.util.regex.Pattern ACTIVE = java.util.regex.Pattern.compile(
+            "^ballast_active_connections\\{service=\"([^\"]*)\",real_server=\"([^\"]*)\"\\} (\\d+)$",
+            java.util.regex.Pattern.MULTILINE);
+
+    /**
+     * From status verdicts and the agent's /metrics text, whose {@code ballast_active_connections}
+     * gauge holds each real server's established connections now (the stream carries services only).
+     */
+    public static LiveFacts ofMetrics(List<AgentStatus.HealthVerdict> verdicts, String metrics) {
+        LiveFacts base = of(verdicts, (CounterSnapshot) null);
+        Map<String, Long> active = new HashMap<>();
+        java.util.regex.Matcher line = ACTIVE.matcher(metrics == null ? "" : metrics);
+        while (line.find()) {
+            active.put(key(unescape(line.group(1)), unescape(line.group(2))), Long.parseLong(line.group(3)));
+        }
+        return new LiveFacts(base.up, active, metrics != null);
+    }
+
+    private static String unescape(String label) {
+        return label.replace("\\\"", "\"").replace("\\\\", "\\");
+    }
+
+    /** From the live view's real-server items (health and active connections fed by the agents' streams). */
+    public static LiveFacts of(List<RealServerItem> live) {
+        Map<String, Boolean> up = new HashMap<>();
+        Map<String, Long> active = new HashMap<>();
+        for (RealServerItem item : live) {
+            up.put(key(item.serviceKey(), item.key()), item.healthProperty().get() != Health.DOWN);
+            active.put(key(item.serviceKey(), item.key()), Math.round(item.activeConnectionsProperty().get()));
+        }
+        return new LiveFacts(up, active, !live.isEmpty());
     }
 
     public boolean isUp(String service, String server) {

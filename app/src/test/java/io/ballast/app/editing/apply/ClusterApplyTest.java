@@ -21,7 +21,13 @@ import io.ballast.model.Scheduler;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import io.ballast.model.json.SpecCodec;
+import io.ballast.app.editing.review.ChangeReview;
+import io.ballast.app.editing.review.LiveFacts;
+import io.ballast.app.lab.process.LabRealServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,7 +65,7 @@ class ClusterApplyTest {
     void anEditReachesTheBackupFirstThenTheMasterAndBothReportIt() throws Exception {
         ClusterSpec inEffect = pair.master.client().config();
         JobManager jobs = new JobManager(new SpecDocument(inEffect));
-        jobs.push(new AddRealServerJob(jobs.document(), web(), RealServer.of("web-3", "127.0.0.1", 9103, 2)));
+        jobs.push(new AddRealServerJob(jobs.document(), web(), RealServer.of("web-3", pair.masterAddress, 9103, 2)));
         jobs.push(new EditFieldJob<>(jobs.document(), SpecPath.realServer(0, 0, Properties.SERVER_WEIGHT), 5));
         ClusterSpec edited = jobs.document().spec();
 
@@ -113,19 +119,19 @@ class ClusterApplyTest {
                 SpecPath.realServer(0, 1, Properties.SERVER_STATE), AdminState.DRAIN));
         pair.master.client().putConfig(theirDocument.spec(), 1, false);
         SpecDocument ours = new SpecDocument(inEffect);
-        new JobManager(ours).push(new RemoveRealServerJob(ours, web(), "127.0.0.1:9101"));
+        new JobManager(ours).push(new RemoveRealServerJob(ours, web(), pair.web1));
 
         ApplyOutcome outcome = apply.apply(inEffect, ours.spec(), agents);
 
         assertThat(outcome.result()).as(String.join("\n", outcome.steps())).isEqualTo(ApplyOutcome.Result.CONFLICT);
         assertThat(outcome.conflict().directorId()).isEqualTo("lb-a");
-        assertThat(outcome.conflict().theirChanges()).singleElement().asString().contains("web-2 127.0.0.1:9102")
+        assertThat(outcome.conflict().theirChanges()).singleElement().asString().contains("web-2 " + pair.web2)
                 .contains("state active → drain");
         // Re-applying ours would also take their drain back: the operator sees that before choosing.
         assertThat(outcome.conflict().oursOverTheirs()).anySatisfy(line -> assertThat(line)
-                .contains("remove real server web-1 127.0.0.1:9101"));
+                .contains("remove real server web-1 " + pair.web1));
         assertThat(outcome.conflict().oursOverTheirs()).anySatisfy(line -> assertThat(line)
-                .contains("web-2 127.0.0.1:9102: state drain → active"));
+                .contains("web-2 " + pair.web2 + ": state drain → active"));
         assertThat(pair.backup.client().config().withRevision(0)).isEqualTo(inEffect.withRevision(0));
 
         ApplyOutcome again = apply.apply(outcome.conflict().theirs(), ours.spec(), List.of(
@@ -141,7 +147,7 @@ class ClusterApplyTest {
     void aDrainReachesEveryDirectorAndADirectorThatMissedItIsReported() throws Exception {
         List<DirectorAgent> agents = pair.agents();
 
-        RuntimeActions.Result drained = RuntimeActions.setState(agents, web(), "127.0.0.1:9102", AdminState.DRAIN);
+        RuntimeActions.Result drained = RuntimeActions.setState(agents, web(), pair.web2, AdminState.DRAIN);
 
         assertThat(drained.everywhere()).as(drained.differing().toString()).isTrue();
         for (AgentClient client : List.of(pair.master.client(), pair.backup.client())) {
@@ -149,13 +155,52 @@ class ClusterApplyTest {
         }
         pair.backup.close();
 
-        RuntimeActions.Result weighted = RuntimeActions.setWeight(agents, web(), "127.0.0.1:9101", 7);
+        RuntimeActions.Result weighted = RuntimeActions.setWeight(agents, web(), pair.web1, 7);
 
         assertThat(weighted.revisions()).containsOnlyKeys("lb-a");
         assertThat(weighted.differing()).singleElement().asString()
-                .startsWith("lb-b did not take weight 7 for 127.0.0.1:9101")
+                .startsWith("lb-b did not take weight 7 for " + pair.web1)
                 .contains("the directors differ");
         assertThat(pair.master.client().config().virtualServices().get(0).realServers().get(0).weight()).isEqualTo(7);
+    }
+
+    @Test
+    void theReviewCountsTheConnectionsARemovalWouldDropFromTheMastersCounters() throws Exception {
+        ClusterSpec inEffect = pair.master.client().config();
+        SpecDocument document = new SpecDocument(inEffect);
+        new JobManager(document).push(new RemoveRealServerJob(document, web(), pair.web1));
+        try (LabRealServer web1 = new LabRealServer("web-1", new InetSocketAddress(pair.masterAddress, 9101));
+             LabRealServer web2 = new LabRealServer("web-2", new InetSocketAddress(pair.masterAddress, 9102))) {
+            List<Socket> clients = new ArrayList<>();
+            try {
+                // Round robin over two servers: four open connections give each server two.
+                for (int i = 0; i < 4; i++) {
+                    Socket client = new Socket(pair.vip, pair.vipPort);
+                    client.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                    clients.add(client);
+                }
+                ChangeReview review = null;
+                String metrics = null;
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    metrics = pair.master.client().metricsText();
+                    review = ChangeReview.of(inEffect, document.spec(),
+                            LiveFacts.ofMetrics(pair.master.client().status().verdicts(), metrics));
+                    if (review.warnings().stream().anyMatch(w -> w.contains("2 active connections"))) {
+                        break;
+                    }
+                    Thread.sleep(250);
+                }
+
+                assertThat(review.warnings()).as("metrics: %s", metrics).containsExactly(
+                        "real server web-1 removed: 2 active connections will be dropped unless drained first");
+            } finally {
+                for (Socket client : clients) {
+                    client.close();
+                }
+            }
+        }
     }
 
     private ServiceKey web() {
