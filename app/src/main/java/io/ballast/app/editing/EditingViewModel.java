@@ -65,6 +65,10 @@ public final class EditingViewModel {
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<EditTarget> selection = FXCollections.observableArrayList();
     private final ObservableList<String> applyLog = FXCollections.observableArrayList();
+    // Made once: listeners on a read-only wrapper die with it, and a wrapper per call would be collected.
+    private final ObservableList<String> historyView = FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<String> applyLogView = FXCollections.unmodifiableObservableList(applyLog);
     private String clipboard = "";
     private Problem typing;
 
@@ -343,11 +347,11 @@ public final class EditingViewModel {
 
     /** The undo history, oldest first. */
     public ObservableList<String> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public ObservableList<EditTarget> selection() {
@@ -355,7 +359,7 @@ public final class EditingViewModel {
     }
 
     public ObservableList<String> applyLog() {
-        return FXCollections.unmodifiableObservableList(applyLog);
+        return applyLogView;
     }
 
     private boolean push(SpecTransformJob job, EditTarget select) {

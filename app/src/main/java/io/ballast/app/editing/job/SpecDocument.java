@@ -26,7 +26,7 @@ public final class SpecDocument {
     /** Replaces the spec and tells the listeners; only jobs and the job manager call this. */
     void replace(ClusterSpec next) {
         Objects.requireNonNull(next, "next");
-        if (next.equals(spec) && next == spec) {
+        if (next == spec) {
             return;
         }
         spec = next;

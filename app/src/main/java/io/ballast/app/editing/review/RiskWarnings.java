@@ -14,7 +14,6 @@ import io.ballast.model.plan.RemoveService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +98,6 @@ public final class RiskWarnings {
     private static List<RealServer> healthy(String service, VirtualService vs, LiveFacts facts) {
         return vs.realServers().stream()
                 .filter(s -> s.state() == AdminState.ACTIVE && s.weight() > 0 && facts.isUp(service, s.key()))
-                .filter(Objects::nonNull)
                 .toList();
     }
 }
