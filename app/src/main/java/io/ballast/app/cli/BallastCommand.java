@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = BallastVersion.class,
         description = "Runs Linux Virtual Server clusters: desktop client, lab and headless tools.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, LabCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, LabCommand.class, ImportCommand.class, ExportCommand.class})
 public final class BallastCommand implements Runnable {
 
     @CommandLine.Spec

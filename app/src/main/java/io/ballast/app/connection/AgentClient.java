@@ -1,13 +1,18 @@
 package io.ballast.app.connection;
 
 import io.ballast.model.ClusterSpec;
+import io.ballast.model.ServiceKey;
+import io.ballast.model.api.ApiError;
+import io.ballast.model.api.ApplyResult;
 import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.api.RealServerPatch;
 import io.ballast.model.json.SpecCodec;
 import io.ballast.model.json.SpecFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,6 +127,52 @@ public final class AgentClient {
         } catch (IOException e) {
             throw new AgentException(AgentException.Kind.UNREACHABLE, endpoint + ": the event stream broke (" + e.getMessage() + ")", e);
         }
+    }
+
+    // --- Changes (the editing feature): PUT of the spec, PATCH of one real server.
+
+    /**
+     * PUT /api/v1/config with {@code If-Match: basedOn}. A refusal (invalid spec, stale revision)
+     * arrives as {@link AgentRefusedException}; nothing changed on the agent then.
+     */
+    public ApplyResult putConfig(ClusterSpec spec, long basedOn, boolean dryRun)
+            throws AgentException, AgentRefusedException {
+        String path = "/api/v1/config" + (dryRun ? "?dryRun=true" : "");
+        HttpRequest request = request(path, true)
+                .header("If-Match", "\"" + basedOn + "\"")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(SpecCodec.write(spec), StandardCharsets.UTF_8))
+                .build();
+        return change(request, path);
+    }
+
+    /** PATCH /api/v1/virtual-services/{vs}/real-servers/{rs}: weight and/or state at once. */
+    public ApplyResult patchRealServer(ServiceKey service, String serverKey, RealServerPatch patch)
+            throws AgentException, AgentRefusedException {
+        String path = "/api/v1/virtual-services/" + URLEncoder.encode(service.toString(), StandardCharsets.UTF_8)
+                + "/real-servers/" + URLEncoder.encode(serverKey, StandardCharsets.UTF_8);
+        HttpRequest request = request(path, true)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(AgentChangeJson.patch(patch), StandardCharsets.UTF_8))
+                .build();
+        return change(request, path);
+    }
+
+    /** GET /metrics (Prometheus text): the agent's latest counters, per service and per real server. */
+    public String metricsText() throws AgentException {
+        return get("/metrics", true);
+    }
+
+    private ApplyResult change(HttpRequest request, String path) throws AgentException, AgentRefusedException {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        // 500 included: the agent answers it when its plane failed a step and put its table back.
+        if (status / 100 != 2 && status != 401 && status != 403) {
+            ApiError error = AgentChangeJson.error(status, response.body());
+            throw new AgentRefusedException(endpoint.toString(), status, error.problems(), error.revision());
+        }
+        checkStatus(status, path, response.body());
+        return parse(() -> AgentChangeJson.applyResult(response.body()));
     }
 
     private String get(String path, boolean authorised) throws AgentException {

@@ -37,6 +37,7 @@ public final class BallastApplication extends Application {
         theme.apply();
         window = new MainWindow(theme);
         window.setOnAddCluster(this::addCluster);
+        window.setOnEdit(this::edit);
         window.clusterSelector().valueProperty().addListener((o, old, selected) -> open(selected));
 
         Scene scene = new Scene(window, 1440, 900);
@@ -96,6 +97,17 @@ public final class BallastApplication extends Application {
         window.clusterSelector().getSelectionModel().select(cluster);
         window.setRight(new LabControlsView(new LabViewModel(lab, session.rate(), executor)));
         stage.setTitle("Ballast — lab (" + lab.form().cliName() + ")");
+    }
+
+    private void edit() {
+        SavedCluster selected = window.clusterSelector().getValue();
+        if (current == null || selected == null || current.cluster().spec() == null) {
+            error("Nothing to edit yet", "Connect to a cluster first; the editor starts from the spec its directors enforce.");
+            return;
+        }
+        LiveCluster live = current;
+        io.ballast.app.editing.EditorWindow.open(stage, live.cluster().spec(), selected.endpoints(), executor,
+                message -> error("The editor cannot open", message));
     }
 
     private void addCluster() {

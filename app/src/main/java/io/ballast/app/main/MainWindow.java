@@ -38,6 +38,7 @@ public final class MainWindow extends BorderPane {
     private final Button themeButton = new Button();
     private ClusterPane pane;
     private Runnable onAddCluster = () -> { };
+    private Runnable onEdit = () -> { };
 
     public MainWindow(ThemeManager theme) {
         this.theme = theme;
@@ -74,7 +75,9 @@ public final class MainWindow extends BorderPane {
         themeButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(title, separator(), clusters, add, separator(), zoomOut, zoomIn, fit, spacer, themeButton);
+        Button edit = iconButton(Material2AL.EDIT, "Edit the cluster: drag and drop, review, apply", () -> onEdit.run());
+        edit.setText("Edit");
+        return new ToolBar(title, separator(), clusters, add, edit, separator(), zoomOut, zoomIn, fit, spacer, themeButton);
     }
 
     private static Separator separator() {
@@ -113,6 +116,11 @@ public final class MainWindow extends BorderPane {
 
     public ComboBox<SavedCluster> clusterSelector() {
         return clusters;
+    }
+
+    /** Hook for the editing feature: what the toolbar's Edit button opens. */
+    public void setOnEdit(Runnable action) {
+        this.onEdit = action;
     }
 
     public void setOnAddCluster(Runnable action) {

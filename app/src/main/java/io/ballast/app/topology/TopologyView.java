@@ -125,6 +125,14 @@ public final class TopologyView extends StackPane {
         return cards.size();
     }
 
+    /**
+     * The item (VipItem, RealServerItem, DirectorItem) of the card that holds {@code node}, or null:
+     * lets the editing feature's drag sources and drop targets work on this diagram.
+     */
+    public Object itemAt(javafx.scene.Node node) {
+        return cardAt(node);
+    }
+
     private Object cardAt(javafx.scene.Node node) {
         for (javafx.scene.Node n = node; n != null && n != this; n = n.getParent()) {
             if (n instanceof DiagramCard card) {
