@@ -9,6 +9,10 @@ import io.ballast.agent.dataplane.DataPlanes;
 import io.ballast.agent.dataplane.PlaneOptions;
 import io.ballast.agent.failover.FailoverEngine;
 import io.ballast.agent.failover.FailoverEngines;
+import io.ballast.agent.failover.PeerWatch;
+import io.ballast.agent.failover.ReadinessGate;
+import io.ballast.agent.failover.peer.PeerSettings;
+import io.ballast.agent.config.AgentConfigException;
 import io.ballast.agent.health.HealthMonitor;
 import io.ballast.agent.reconcile.Reconciler;
 import io.ballast.agent.security.LoginThrottle;
@@ -88,17 +92,26 @@ public final class Agent implements AutoCloseable {
         FailoverEngine failover = FailoverEngines.open(config.failoverEngine(), config.nodeId(), stateDir,
                 config.failoverSettings());
         opened.push(failover);
+        PeerSettings peerSettings = peerSettings(config, configFile);
+        reconciler = new Reconciler(plane, store, journal, health, failover, spec);
+        PeerWatch peers = new PeerWatch(config.nodeId(), peerSettings, reconciler::desired, failover, journal, reconciler);
         failover.onRoleChange(change -> journal.record("role-changed", "failover", revisionNow(spec),
-                change.from() + " → " + change.to() + ": " + change.reason()));
+                peers.describe(change)));
+        ReadinessGate readiness = new ReadinessGate(failover, health, reconciler, journal,
+                peerSettings.syncSettleMillis());
+        readiness.holdBack();
         opened.push(health);
         health.onTransition(v -> journal.record("health", "health", revisionNow(spec),
                 v.service() + " " + v.realServer() + " is " + (v.up() ? "up" : "down") + ": " + v.detail()));
         health.update(spec);
         failover.start(spec);
 
-        reconciler = new Reconciler(plane, store, journal, health, failover, spec);
         opened.push(reconciler);
         reconciler.start(Duration.ofSeconds(config.reconcileIntervalSeconds()));
+        opened.push(readiness);
+        readiness.start();
+        opened.push(peers);
+        peers.start();
         StatsSampler sampler = new StatsSampler(plane, history);
         opened.push(sampler);
         sampler.start();
@@ -112,6 +125,15 @@ public final class Agent implements AutoCloseable {
         }
         journal.record("agent-started", "agent", spec.revision(), "agent " + config.nodeId() + " started on https://"
                 + config.listenAddress() + ":" + api.port() + " with the " + plane.capabilities().plane() + " plane");
+    }
+
+    private static PeerSettings peerSettings(AgentConfig config, Path configFile) throws AgentConfigException {
+        try {
+            return PeerSettings.from(config.failoverSettings(), configFile.toAbsolutePath().getParent());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new AgentConfigException(configFile, java.util.List.of(
+                    new io.ballast.model.validate.Problem("/failoverSettings", e.getMessage())));
+        }
     }
 
     private static TokenStore tokenStore(Path stateDir, Optional<String> provisioned,
