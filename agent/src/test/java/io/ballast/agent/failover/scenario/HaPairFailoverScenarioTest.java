@@ -97,8 +97,9 @@ class HaPairFailoverScenarioTest {
         await("lb-a ready", 30, () -> !since(pair.a().events("failover-ready"), restoredAt).isEmpty());
         Thread.sleep(3_000);
 
-        assertThat(pair.a().role()).isEqualTo(Role.BACKUP);
+        assertThat(pair.a().role()).isNotEqualTo(Role.MASTER);
         assertThat(pair.b().role()).isEqualTo(Role.MASTER);
+        assertThat(pair.holdsVip(pair.b())).isTrue();
         assertThat(becameRole(pair.a(), Role.MASTER, restoredAt)).isEmpty();
         assertThat(pair.ask()).isNotNull();
     }

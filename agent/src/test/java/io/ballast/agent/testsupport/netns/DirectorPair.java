@@ -20,7 +20,7 @@ import java.util.Map;
  *  rs1..rs3 198.51.100.21-23 ── bridge "back" ── lb-a eth1 198.51.100.11, lb-b eth1 198.51.100.12
  * </pre>
  * NAT with masquerade: real servers answer the director that forwarded, so replies return through it.
- * In STREAMLINE the directors are the real servers instead (node-a, node-b at 192.0.2.11/.12:80), and
+ * In STREAMLINE the directors are the real servers instead (lb-a, lb-b by their front addresses, port 80), and
  * rs1 stays as a third one. Everything goes when {@link #close()} runs (the lab removes namespaces and
  * whatever runs in them).
  */
@@ -95,8 +95,8 @@ public final class DirectorPair implements AutoCloseable {
                 realServers.add(rs);
             }
             if (options.form() == ClusterForm.STREAMLINE) {
-                nsA.startHttpServer(80, "node-a");
-                nsB.startHttpServer(80, "node-b");
+                nsA.startHttpServer(80, "lb-a");
+                nsB.startHttpServer(80, "lb-b");
             }
             Files.writeString(dir.resolve("token"), TOKEN + "\n");
             fingerprints = Map.of("lb-a", identity("lb-a"), "lb-b", identity("lb-b"));
@@ -173,7 +173,7 @@ public final class DirectorPair implements AutoCloseable {
         nsA.exec("ip", "addr", "del", VIP + "/32", "dev", "eth0");
         reconnectA();
         if (options.form() == ClusterForm.STREAMLINE) {
-            nsA.startHttpServer(80, "node-a");
+            nsA.startHttpServer(80, "lb-a");
         }
         agentA.start();
         if (options.election() == Election.PLAIN_KEEPALIVED) {
