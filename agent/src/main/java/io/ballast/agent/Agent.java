@@ -97,8 +97,9 @@ public final class Agent implements AutoCloseable {
         PeerWatch peers = new PeerWatch(config.nodeId(), peerSettings, reconciler::desired, failover, journal, reconciler);
         failover.onRoleChange(change -> journal.record("role-changed", "failover", revisionNow(spec),
                 peers.describe(change)));
+        long[] apiUpAt = {Long.MAX_VALUE};
         ReadinessGate readiness = new ReadinessGate(failover, health, reconciler, journal,
-                peerSettings.syncSettleMillis());
+                peerSettings.syncSettleMillis(), () -> apiUpAt[0] != Long.MAX_VALUE && peers.seenByPeersSince(apiUpAt[0]));
         readiness.holdBack();
         opened.push(health);
         health.onTransition(v -> journal.record("health", "health", revisionNow(spec),
@@ -108,8 +109,6 @@ public final class Agent implements AutoCloseable {
 
         opened.push(reconciler);
         reconciler.start(Duration.ofSeconds(config.reconcileIntervalSeconds()));
-        opened.push(readiness);
-        readiness.start();
         opened.push(peers);
         peers.start();
         StatsSampler sampler = new StatsSampler(plane, history);
@@ -120,6 +119,9 @@ public final class Agent implements AutoCloseable {
                 store, journal, history, sampler, token, new LoginThrottle(clock), clock, startedAt);
         api = ApiServer.start(config.listenAddress(), config.listenPort(), identity, services);
         opened.push(api);
+        apiUpAt[0] = System.currentTimeMillis();
+        opened.push(readiness);
+        readiness.start();
         if (spec.form() == ClusterForm.SINGLE) {
             LOG.warn("cluster form SINGLE: this director is a single point of failure");
         }

@@ -89,6 +89,23 @@ public final class PeerWatch implements AutoCloseable {
         return head + "no master change here";
     }
 
+    /**
+     * Whether every reachable peer has had time to see this director's agent answering since
+     * {@code sinceMillis} (its silence limit plus three polls, at least 1.5 s): a returning streamline node is back in the survivor's
+     * real-server set before it competes for the VIPs. A peer that does not answer is not waited for.
+     */
+    public synchronized boolean seenByPeersSince(long sinceMillis) {
+        // The peer needs a poll to notice us, and a poll may wait out a stale ARP entry or a timeout first.
+        long settled = sinceMillis + Math.max(1_500, settings.lostAfterMillis() + 3 * settings.pollMillis());
+        for (PeerView peer : peers.values()) {
+            if (peer.client != null && !peer.left && peer.lastAnswerAt < settled
+                    && System.currentTimeMillis() - peer.lastAnswerAt < settings.lostAfterMillis()) {
+                return false;
+            }
+        }
+        return System.currentTimeMillis() >= settled;
+    }
+
     /** Directors whose agents have left (STREAMLINE), for tests and status. */
     public synchronized Set<String> leftDirectors() {
         Set<String> left = new TreeSet<>();
@@ -140,7 +157,7 @@ public final class PeerWatch implements AutoCloseable {
             AgentStatus status = null;
             String failure = null;
             try {
-                status = peer.client.status(Duration.ofMillis(Math.max(300, Math.min(1000, settings.pollMillis() * 2))));
+                status = peer.client.status(Duration.ofMillis(Math.max(500, Math.min(1000, settings.pollMillis() * 2))));
             } catch (Exception e) {
                 failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             }
@@ -172,6 +189,7 @@ public final class PeerWatch implements AutoCloseable {
 
     private synchronized void answered(ClusterSpec spec, PeerView peer, AgentStatus status, long now) {
         peer.lastAnswerAt = now;
+        peer.failures = 0;
         Role before = peer.role;
         peer.role = status.role();
         if (status.role() == Role.MASTER) {
@@ -223,13 +241,14 @@ public final class PeerWatch implements AutoCloseable {
     }
 
     private synchronized void silent(ClusterSpec spec, PeerView peer, String failure, long now) {
+        peer.failures++;
         if (peer.role == Role.MASTER && peer.masterGoneAt == 0) {
             peer.masterGoneAt = now;
         }
         // keepalived made us master and the old master does not answer: no need to wait out the silence.
         boolean tookOverFromIt = failover.role() == Role.MASTER && peer.role == Role.MASTER;
         if (spec.form() == ClusterForm.STREAMLINE && !peer.left
-                && (tookOverFromIt || now - peer.lastAnswerAt >= settings.lostAfterMillis())) {
+                && (tookOverFromIt || (peer.failures >= 3 && now - peer.lastAnswerAt >= settings.lostAfterMillis()))) {
             peer.left = true;
             membershipChanged(spec, peer, "real-server-left", peer.id + " left the real-server set of every service:"
                     + (tookOverFromIt ? " it was master, this director took over, and" : "")
@@ -284,6 +303,7 @@ public final class PeerWatch implements AutoCloseable {
         final String endpoint;
         final PeerClient client;
         long lastAnswerAt;
+        int failures;
         Role role;
         long lastMasterSeenAt;
         long masterGoneAt;

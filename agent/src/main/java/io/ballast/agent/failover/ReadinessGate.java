@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * <li>every real server of every service with a health check has a verdict (up or down);</li>
  * <li>the reconciler's last convergence succeeded: the plane holds the target table;</li>
  * <li>with {@code failover.connectionSync}: the director has been BACKUP for {@code syncSettleMillis}
- *     (conntrackd asks the master for a full resync on becoming backup), or it is already MASTER.</li>
+ *     (conntrackd asks the master for a full resync on becoming backup), or it is already MASTER;</li>
+ * <li>STREAMLINE: its API has answered long enough for the peers to have seen it
+ *     ({@link PeerWatch#seenByPeersSince}), so the survivor has put it back among the real servers
+ *     before it takes the VIPs.</li>
  * </ol>
  * Readiness latches: a running master does not give up the VIPs because a server added later is not
  * checked yet; health and drift after that are the reconciler's business, not a reason to fail over.
@@ -37,6 +40,7 @@ public final class ReadinessGate implements AutoCloseable {
     private final Reconciler reconciler;
     private final EventJournal journal;
     private final long syncSettleMillis;
+    private final java.util.function.BooleanSupplier peersSawUs;
     private final long startedAt = System.currentTimeMillis();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "readiness");
@@ -47,12 +51,13 @@ public final class ReadinessGate implements AutoCloseable {
     private volatile boolean ready;
 
     public ReadinessGate(FailoverEngine failover, HealthMonitor health, Reconciler reconciler, EventJournal journal,
-                         long syncSettleMillis) {
+                         long syncSettleMillis, java.util.function.BooleanSupplier peersSawUs) {
         this.failover = failover;
         this.health = health;
         this.reconciler = reconciler;
         this.journal = journal;
         this.syncSettleMillis = syncSettleMillis;
+        this.peersSawUs = peersSawUs;
     }
 
     /** Call before the engine starts, so it never advertises a ready priority too early. */
@@ -81,6 +86,9 @@ public final class ReadinessGate implements AutoCloseable {
         }
         List<String> missing = missing(spec, health.verdicts(), reconciler.converged(), role, backupSince,
                 System.currentTimeMillis(), syncSettleMillis);
+        if (spec.form() == io.ballast.model.ClusterForm.STREAMLINE && !peersSawUs.getAsBoolean()) {
+            missing.add("the peers have not seen this node's agent answer yet");
+        }
         if (missing.isEmpty()) {
             ready = true;
             failover.setReady(true);

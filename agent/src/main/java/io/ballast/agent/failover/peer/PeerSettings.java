@@ -16,7 +16,7 @@ import java.util.Optional;
  * <li>{@code peerFingerprint.<directorId>} — the SHA-256 fingerprint of that peer's certificate
  *     ("AB:CD:…", as the agent prints on first start); a peer without one is not contacted</li>
  * <li>{@code peerPollMillis} — how often each peer's status is read (default 250)</li>
- * <li>{@code peerLostAfterMillis} — a peer that has not answered for this long has left (default 750)</li>
+ * <li>{@code peerLostAfterMillis} — a peer that has not answered for this long, three polls in a row, has left (default 750)</li>
  * <li>{@code syncSettleMillis} — with connection sync on, how long a standby waits after becoming
  *     backup (conntrackd asks the master for a full resync then) before it counts as ready (default 2000)</li>
  * </ul>

@@ -57,7 +57,7 @@ public final class FailoverOutageBenchmark {
                 System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"crash\",\"probe\":"
                         + crash + "}");
 
-                probe = pair.probe(10, 25.0);
+                probe = pair.probe(10, 20.0);
                 Thread.sleep(1_000);
                 long restoreAt = System.currentTimeMillis();
                 pair.restoreA();
