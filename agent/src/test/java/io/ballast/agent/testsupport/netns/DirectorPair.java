@@ -144,18 +144,20 @@ public final class DirectorPair implements AutoCloseable {
         return client;
     }
 
-    /** A crash of lb-a: every process in its namespace gets SIGKILL (agent, keepalived, conntrackd) and its links go down. */
+    /**
+     * A crash of lb-a: its links go down first (the machine stops forwarding at once, as on power loss),
+     * then every process in its namespace gets SIGKILL (agent, keepalived, conntrackd).
+     */
     public void crashA() {
+        cutA();
         agentA.kill();
         Netns.killAllIn(nsA.name());
-        cutA();
     }
 
     /** lb-a's cables are pulled; its processes keep running. */
     public void cutA() {
-        for (String link : List.of("eth0", "eth1", "eth2")) {
-            nsA.execOk("ip", "link", "set", link, "down");
-        }
+        // One batch: all three cables go at the same instant.
+        nsA.execWithInput("link set eth0 down\nlink set eth1 down\nlink set eth2 down\n", "ip", "-batch", "-");
     }
 
     /** Cables back in. */
