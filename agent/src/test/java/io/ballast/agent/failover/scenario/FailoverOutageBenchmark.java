@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * cycles of: probe (a request every 10 ms) → crash lb-a (SIGKILL everything in it, cables out) →
  * probe ends → probe → restore lb-a → lb-a master again → probe ends.
  *
- * <pre>java -cp … FailoverOutageBenchmark ballast:50 5
+ * <pre>java -cp … FailoverOutageBenchmark ballast:50 5    (ballast-sync:50 adds conntrackd)
  * java -cp … FailoverOutageBenchmark plain:1:2 5      (advert_int 1, VRRPv2: keepalived's defaults)
  * java -cp … FailoverOutageBenchmark plain:0.1:3 5    (VRRPv3 at 0.1 s)</pre>
  * Prints one JSON line per measurement and a summary line with the medians.
@@ -35,8 +35,10 @@ public final class FailoverOutageBenchmark {
         int runs = Integer.parseInt(args[1]);
         String[] parts = setup.split(":");
         DirectorPair.Options options = DirectorPair.Options.haPair();
-        if (parts[0].equals("ballast")) {
-            options = options.withAdvertIntervalMs(Integer.parseInt(parts[1]));
+        if (parts[0].startsWith("ballast")) {
+            // "ballast" is the product defaults (no connection sync); "ballast-sync" adds conntrackd.
+            options = options.withAdvertIntervalMs(Integer.parseInt(parts[1]))
+                    .withConnectionSync(parts[0].equals("ballast-sync"));
         } else {
             options = options.plainKeepalived(parts[1], Integer.parseInt(parts[2]));
         }

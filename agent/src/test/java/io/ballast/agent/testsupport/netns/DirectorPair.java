@@ -53,6 +53,10 @@ public final class DirectorPair implements AutoCloseable {
             return new Options(form, value, advertIntervalMs, connectionSync, election, plainAdvertInt, plainVrrpVersion);
         }
 
+        public Options withConnectionSync(boolean value) {
+            return new Options(form, preempt, advertIntervalMs, value, election, plainAdvertInt, plainVrrpVersion);
+        }
+
         public Options withAdvertIntervalMs(int value) {
             return new Options(form, preempt, value, connectionSync, election, plainAdvertInt, plainVrrpVersion);
         }
