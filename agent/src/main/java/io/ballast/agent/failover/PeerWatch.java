@@ -125,9 +125,13 @@ public final class PeerWatch implements AutoCloseable {
                 handOverAt = 0;
             }
         }
-        if (change.to() == Role.MASTER && settings.token().isPresent()) {
+        if (change.to() == Role.MASTER && settings.token().isPresent() && !thread.isShutdown()) {
             // Split brain or a lost streamline peer should be known now, not at the next poll.
-            thread.execute(this::pollOnce);
+            try {
+                thread.execute(this::pollOnce);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Closing: nobody is left to tell.
+            }
         }
     }
 

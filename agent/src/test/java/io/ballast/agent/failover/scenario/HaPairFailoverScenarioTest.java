@@ -158,7 +158,13 @@ class HaPairFailoverScenarioTest {
     private void startPair(DirectorPair.Options options) throws InterruptedException {
         pair = DirectorPair.create(dir, options);
         pair.startAgents();
-        await("lb-a master, lb-b backup", 40, () -> is(pair.a(), Role.MASTER) && is(pair.b(), Role.BACKUP));
+        try {
+            await("lb-a master, lb-b backup", 40, () -> is(pair.a(), Role.MASTER) && is(pair.b(), Role.BACKUP));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; lb-a is " + pair.a().role() + ", lb-b is " + pair.b().role()
+                    + "; lb-a's role events: " + pair.a().events("role-changed") + "; lb-b's: "
+                    + pair.b().events("role-changed"), e);
+        }
         await("client answered through lb-a", 10, () -> pair.ask() != null && pair.holdsVip(pair.a()));
     }
 }
