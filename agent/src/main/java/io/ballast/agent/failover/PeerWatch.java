@@ -67,7 +67,11 @@ public final class PeerWatch implements AutoCloseable {
     /** Starts polling (nothing to do without a token or peers with pinned fingerprints) and follows role changes. */
     public void start() {
         failover.onRoleChange(this::followRole);
+        boolean hasPeers = desired.get().directors().stream().anyMatch(d -> !d.id().equals(nodeId));
         if (settings.token().isEmpty()) {
+            if (!hasPeers) {
+                return; // a single director: nobody to watch, nothing to say
+            }
             journal.record("peer-watch-off", "failover", revision(), "no failoverSettings.peerTokenFile: this director"
                     + " does not read its peers' status (no split-brain alarm, no spec comparison, no takeover timing)");
             return;
