@@ -9,6 +9,10 @@ import io.ballast.agent.dataplane.DataPlanes;
 import io.ballast.agent.dataplane.PlaneOptions;
 import io.ballast.agent.failover.FailoverEngine;
 import io.ballast.agent.failover.FailoverEngines;
+import io.ballast.agent.failover.PeerWatch;
+import io.ballast.agent.failover.ReadinessGate;
+import io.ballast.agent.failover.peer.PeerSettings;
+import io.ballast.agent.config.AgentConfigException;
 import io.ballast.agent.health.HealthMonitor;
 import io.ballast.agent.reconcile.Reconciler;
 import io.ballast.agent.security.LoginThrottle;
@@ -89,8 +93,15 @@ public final class Agent implements AutoCloseable {
         FailoverEngine failover = FailoverEngines.open(config.failoverEngine(), config.nodeId(), stateDir,
                 config.failoverSettings());
         opened.push(failover);
+        PeerSettings peerSettings = peerSettings(config, configFile);
+        reconciler = new Reconciler(plane, store, journal, health, failover, spec);
+        PeerWatch peers = new PeerWatch(config.nodeId(), peerSettings, reconciler::desired, failover, journal, reconciler);
         failover.onRoleChange(change -> journal.record("role-changed", "failover", revisionNow(spec),
-                change.from() + " → " + change.to() + ": " + change.reason(), change.detail()));
+                peers.describe(change), peers.detail(change)));
+        long[] apiUpAt = {Long.MAX_VALUE};
+        ReadinessGate readiness = new ReadinessGate(failover, health, reconciler, journal,
+                peerSettings.syncSettleMillis(), () -> apiUpAt[0] != Long.MAX_VALUE && peers.seenByPeersSince(apiUpAt[0]));
+        readiness.holdBack();
         opened.push(health);
         health.onTransition(v -> journal.record("health", "health", revisionNow(spec),
                 v.service() + " " + v.realServer() + " is " + (v.up() ? "up" : "down") + ": " + v.detail(),
@@ -98,9 +109,10 @@ public final class Agent implements AutoCloseable {
         health.update(spec);
         failover.start(spec);
 
-        reconciler = new Reconciler(plane, store, journal, health, failover, spec);
         opened.push(reconciler);
         reconciler.start(Duration.ofSeconds(config.reconcileIntervalSeconds()));
+        opened.push(peers);
+        peers.start();
         StatsSampler sampler = new StatsSampler(plane, history);
         opened.push(sampler);
         sampler.start();
@@ -109,11 +121,23 @@ public final class Agent implements AutoCloseable {
                 store, journal, history, sampler, token, new LoginThrottle(clock), clock, startedAt);
         api = ApiServer.start(config.listenAddress(), config.listenPort(), identity, services);
         opened.push(api);
+        apiUpAt[0] = System.currentTimeMillis();
+        opened.push(readiness);
+        readiness.start();
         if (spec.form() == ClusterForm.SINGLE) {
             LOG.warn("cluster form SINGLE: this director is a single point of failure");
         }
         journal.record("agent-started", "agent", spec.revision(), "agent " + config.nodeId() + " started on https://"
                 + config.listenAddress() + ":" + api.port() + " with the " + plane.capabilities().plane() + " plane");
+    }
+
+    private static PeerSettings peerSettings(AgentConfig config, Path configFile) throws AgentConfigException {
+        try {
+            return PeerSettings.from(config.failoverSettings(), configFile.toAbsolutePath().getParent());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new AgentConfigException(configFile, java.util.List.of(
+                    new io.ballast.model.validate.Problem("/failoverSettings", e.getMessage())));
+        }
     }
 
     private static TokenStore tokenStore(Path stateDir, Optional<String> provisioned,

@@ -42,6 +42,7 @@ public final class ApiRoutes {
         config.routes.patch(V1 + "/virtual-services/{vs}/real-servers/{rs}", realServers::patch);
         config.routes.get(V1 + "/stats", new StatsResource(services)::get);
         config.routes.get(V1 + "/events", new EventsResource(services)::get);
+        config.routes.post(V1 + "/failover/step-down", new FailoverResource(services)::stepDown);
         config.routes.sse(V1 + "/stream", stream::open);
         config.routes.get("/metrics", new MetricsResource(services, status)::get);
         installErrors(config);

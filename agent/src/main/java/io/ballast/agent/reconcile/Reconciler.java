@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -56,6 +57,8 @@ public final class Reconciler implements AutoCloseable {
     private Map<ServiceKey, VirtualService> table = new LinkedHashMap<>();
     private Role appliedRole;
     private final AtomicBoolean queued = new AtomicBoolean();
+    private volatile Set<String> leftDirectors = Set.of();
+    private volatile boolean converged;
 
     public Reconciler(DataPlane plane, SpecStore store, EventJournal journal, HealthMonitor health,
                       FailoverEngine failover, ClusterSpec initial) {
@@ -84,6 +87,17 @@ public final class Reconciler implements AutoCloseable {
         return desired;
     }
 
+    /** Whether the last convergence succeeded: the plane holds the target table (readiness for fail-back). */
+    public boolean converged() {
+        return converged;
+    }
+
+    /** STREAMLINE: these directors have left, so they leave every service's real-server set; see {@link StreamlineMembership}. */
+    public void setLeftDirectors(Set<String> directorIds) {
+        leftDirectors = Set.copyOf(directorIds);
+        requestReconcile("membership");
+    }
+
     /** Asks for a convergence soon, on the reconciler's thread; requests made while one waits share it. */
     public void requestReconcile(String cause) {
         if (queued.compareAndSet(false, true)) {
@@ -108,7 +122,8 @@ public final class Reconciler implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new ChangeRefusedException(Reason.INVALID, problems, current);
             }
-            List<VirtualService> target = TargetTable.of(spec, health.verdicts(), failover.role());
+            List<VirtualService> target = TargetTable.of(StreamlineMembership.without(spec, leftDirectors), health.verdicts(),
+                    failover.role());
             Plan plan = Planner.between(readTable(), target);
             if (dryRun) {
                 return new ApplyResult(current, false, plan.summaries());
@@ -129,8 +144,9 @@ public final class Reconciler implements AutoCloseable {
             RealServerPatcher.Patched patched = RealServerPatcher.apply(desired, service, realServer, patch);
             Plan plan = Plan.EMPTY;
             VirtualService before = table.get(service);
+            ClusterSpec members = StreamlineMembership.without(patched.spec(), leftDirectors);
             List<VirtualService> after = TargetTable.of(
-                    patched.spec().withVirtualServices(List.of(patched.spec().virtualServices().get(patched.serviceIndex()))),
+                    members.withVirtualServices(List.of(members.virtualServices().get(patched.serviceIndex()))),
                     health.verdicts(), failover.role());
             boolean oneService = before != null && after.size() == 1;
             if (oneService) {
@@ -156,25 +172,26 @@ public final class Reconciler implements AutoCloseable {
                 plane.setActive(role == Role.MASTER);
                 appliedRole = role;
             }
-            List<VirtualService> target = TargetTable.of(desired, health.verdicts(), role);
+            List<VirtualService> target = TargetTable.of(StreamlineMembership.without(desired, leftDirectors),
+                    health.verdicts(), role);
             Plan plan = Planner.between(readTable(), target);
-            if (plan.isEmpty()) {
-                failover.setReady(true);
-            } else {
+            converged = false;
+            if (!plan.isEmpty()) {
                 plane.apply(plan);
-                failover.setReady(true);
                 table = index(target);
                 String kind = cause.equals("drift") ? "drift-repaired" : "reconciled";
                 journal.record(kind, ACTOR, desired.revision(), "the table differed from revision " + desired.revision()
                         + " (" + cause + "); " + plan.size() + " operation" + (plan.size() == 1 ? "" : "s")
                         + " applied, first: " + plan.summaries().get(0));
             }
+            converged = true;
         } catch (DataPlaneException e) {
-            // A director whose table is not what the spec asks for must not take the VIPs back.
-            failover.setReady(false);
+            // A director whose table is not what the spec asks for must not take the VIPs back (ReadinessGate).
+            converged = false;
             journal.record("apply-failed", ACTOR, desired.revision(), "converging to revision " + desired.revision()
                     + " (" + cause + ") failed: " + e.getMessage());
         } catch (RuntimeException e) {
+            converged = false;
             journal.record("apply-failed", ACTOR, desired.revision(), "converging (" + cause + ") failed: " + e);
         }
     }

@@ -58,18 +58,19 @@ class RoleAndReadinessTest {
     }
 
     @Test
-    void directorIsReadyForFailBackOnlyWhileItsTableMatchesTheSpec() throws Exception {
+    void reconcilerReportsConvergedOnlyWhileItsTableMatchesTheSpec() throws Exception {
         InMemoryDataPlane plane = new InMemoryDataPlane(null);
         ScriptedFailoverEngine failover = new ScriptedFailoverEngine(Role.BACKUP);
         try (AgentDatabase db = AgentDatabase.open(dir.resolve("a.db"));
              Reconciler reconciler = new Reconciler(plane, SpecStore.open(dir.resolve("spec")),
                      new EventJournal(db, Clock.systemUTC()), new ManualHealthMonitor(), failover, Specs.cluster(1, 3, 2))) {
             reconciler.start(Duration.ofMillis(200));
-            assertThat(failover.ready()).isTrue();
+            // The readiness gate turns this into fail-back readiness (ReadinessGateTest).
+            assertThat(reconciler.converged()).isTrue();
             plane.tamper(List.of());
             plane.failAtStep(1);
-            eventually(() -> assertThat(failover.ready()).isFalse());
-            eventually(() -> assertThat(failover.ready()).isTrue());
+            eventually(() -> assertThat(reconciler.converged()).isFalse());
+            eventually(() -> assertThat(reconciler.converged()).isTrue());
             assertThat(plane.readTable()).hasSize(1);
         }
     }

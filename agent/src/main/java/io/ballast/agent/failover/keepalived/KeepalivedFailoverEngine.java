@@ -129,6 +129,9 @@ public final class KeepalivedFailoverEngine implements FailoverEngine {
             return;
         }
         ready = nowReady;
+        if (options == null) {
+            return; // not started yet: start() writes the track file with this value
+        }
         try {
             writeTrackFile();
         } catch (IOException e) {

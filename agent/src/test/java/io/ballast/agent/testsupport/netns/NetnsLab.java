@@ -50,6 +50,7 @@ public final class NetnsLab implements AutoCloseable {
         scripts = Files.createTempDirectory(prefix + "scripts");
         copyScript("identity_server.py");
         copyScript("lab_client.py");
+        copyScript("outage_probe.py");
         shutdownHook = new Thread(this::close, prefix + "cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         switchNs = namespace("sw");

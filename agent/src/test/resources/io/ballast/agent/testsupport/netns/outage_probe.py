@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Sends one HTTP GET to HOST:PORT every INTERVAL_MS for SECONDS and reports what the client saw.
+
+Each request is its own TCP connection on its own thread, started on a fixed schedule, so a stalled
+request never delays the next one. A request counts as answered when a whole HTTP 200 reply arrives
+within 500 ms of its start (shorter than the first SYN retransmission, so a request sent into the
+outage cannot succeed late and hide it).
+
+Prints one JSON line: sent, ok, failed, longestGapMs (longest time between the starts of two
+consecutive answered requests, minus one interval), gapStartMs (epoch ms of the last answered start
+before that gap), firstFailMs/lastFailMs, and per-second failure counts relative to the start.
+"""
+import json
+import socket
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+host, port, interval_ms, seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
+TIMEOUT = 0.5
+request = ("GET / HTTP/1.0\r\nHost: %s\r\n\r\n" % host).encode()
+results = []
+lock = threading.Lock()
+
+
+def one(started):
+    ok = False
+    try:
+        with socket.create_connection((host, port), timeout=TIMEOUT) as s:
+            s.settimeout(max(0.01, TIMEOUT - (time.time() - started)))
+            s.sendall(request)
+            data = b""
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+                if time.time() - started > TIMEOUT:
+                    break
+            ok = data.startswith(b"HTTP/1.") and b" 200 " in data.split(b"\r\n", 1)[0] \
+                and time.time() - started <= TIMEOUT
+    except OSError:
+        ok = False
+    with lock:
+        results.append((started, ok))
+
+
+start = time.time()
+with ThreadPoolExecutor(max_workers=128) as pool:
+    n = 0
+    while True:
+        due = start + n * interval_ms / 1000.0
+        if due - start >= seconds:
+            break
+        delay = due - time.time()
+        if delay > 0:
+            time.sleep(delay)
+        pool.submit(one, time.time())
+        n += 1
+
+results.sort()
+oks = [t for t, ok in results if ok]
+fails = [t for t, ok in results if not ok]
+gap, gap_start = 0.0, None
+for a, b in zip(oks, oks[1:]):
+    if b - a > gap:
+        gap, gap_start = b - a, a
+if oks:
+    if oks[0] - start > gap:
+        gap, gap_start = oks[0] - start, start
+    if start + seconds - oks[-1] > gap:
+        gap, gap_start = start + seconds - oks[-1], oks[-1]
+else:
+    gap, gap_start = seconds, start
+per_second = {}
+for t in fails:
+    k = int(t - start)
+    per_second[k] = per_second.get(k, 0) + 1
+print(json.dumps({
+    "sent": len(results), "ok": len(oks), "failed": len(fails),
+    "longestGapMs": round(max(0.0, gap * 1000 - interval_ms), 1),
+    "gapStartMs": int(gap_start * 1000) if gap_start else None,
+    "startMs": int(start * 1000),
+    "firstFailMs": int(fails[0] * 1000) if fails else None,
+    "lastFailMs": int(fails[-1] * 1000) if fails else None,
+    "failuresPerSecond": per_second,
+}), flush=True)
