@@ -12,14 +12,27 @@ final class LabRequirements {
     private LabRequirements() {
     }
 
+    static void requireCommand(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, command))) {
+                return;
+            }
+        }
+        skipOrFail("command '" + command + "' (Debian: xvfb)");
+    }
+
     static void requireAgentJar() {
         try {
             LabPaths.agentJar();
         } catch (FileNotFoundException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError(e.getMessage() + " — CI=true, so the lab tests must run, not skip");
-            }
-            Assumptions.abort(e.getMessage() + " — lab tests skipped");
+            skipOrFail(e.getMessage());
         }
+    }
+
+    private static void skipOrFail(String missing) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError("the lab tests need " + missing + " — CI=true, so they must run, not skip");
+        }
+        Assumptions.abort("the lab tests need " + missing + " — skipped");
     }
 }
