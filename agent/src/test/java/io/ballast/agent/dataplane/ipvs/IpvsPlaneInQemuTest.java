@@ -1,0 +1,192 @@
+package io.ballast.agent.dataplane.ipvs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.ballast.agent.testsupport.RealEngines;
+import io.ballast.agent.testsupport.qemu.QemuVm;
+import io.ballast.model.AdminState;
+import io.ballast.model.ForwardingMethod;
+import io.ballast.model.RealServer;
+import io.ballast.model.Scheduler;
+import io.ballast.model.VirtualService;
+import io.ballast.model.json.SpecCodec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ipvs plane against a real kernel: a Debian kernel booted once under QEMU, the plane run inside
+ * it with the host's JDK and this test classpath (the host root is the guest's root, read-only).
+ */
+class IpvsPlaneInQemuTest {
+
+    private static final Duration JAVA_TIMEOUT = Duration.ofMinutes(8);
+    private static QemuVm vm;
+    private static Path work;
+    private static Set<Scheduler> schedulers;
+    private String stateDir;
+
+    @BeforeAll
+    static void bootVm() throws Exception {
+        RealEngines.require("IPVS in QEMU", false, "qemu-system-x86_64");
+        RealEngines.requireFiles("IPVS in QEMU", QemuVm.kernel(), QemuVm.modules());
+        // The guest sees the host root but has its own /tmp, so files it reads live under target/.
+        work = Path.of("target", "ipvs-vm").toAbsolutePath();
+        Files.createDirectories(work);
+        vm = QemuVm.boot(work.resolve("console.log"));
+        System.out.println("IPVS VM booted in " + vm.bootMillis() + " ms");
+        String modules = vm.run("ls /lib/modules/$(uname -r)/kernel/net/netfilter/ipvs/", Duration.ofSeconds(30));
+        schedulers = EnumSet.noneOf(Scheduler.class);
+        for (Scheduler scheduler : Scheduler.values()) {
+            if (modules.contains("ip_vs_" + scheduler.wireName() + ".ko")) {
+                schedulers.add(scheduler);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopVm() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTable() throws IOException {
+        vm.run("ipvsadm -C", Duration.ofSeconds(30));
+        stateDir = "/tmp/state-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void kernelTableEqualsTheSpecForEverySchedulerAndForwardingMethod() throws IOException {
+        List<VirtualService> target = IpvsTables.everyFeature(schedulers);
+
+        String output = apply(target);
+
+        assertThat(output).contains("APPLIED");
+        assertThat(kernelTable()).isEqualTo(IpvsTables.kernelView(target));
+        assertThat(IpvsTables.sorted(readTable())).isEqualTo(IpvsTables.sorted(target));
+    }
+
+    @Test
+    void weightChangeRemovalAndDrainChangeOnlyRealServersInPlace() throws IOException {
+        List<VirtualService> first = IpvsTables.everyFeature(schedulers);
+        apply(first);
+        List<VirtualService> second = new ArrayList<>(first);
+        second.set(0, withServer(second.get(0), 1, s -> s.withWeight(7)));
+        second.set(1, second.get(1).withRealServers(second.get(1).realServers().subList(0, 2)));
+        second.set(2, withServer(second.get(2), 0, s -> s.withWeight(0).withState(AdminState.DRAIN)));
+
+        String output = apply(second);
+
+        assertThat(output).contains("PLAN 3").doesNotContain("add service").doesNotContain("remove service")
+                .doesNotContain("— scheduler");
+        assertThat(kernelTable()).isEqualTo(IpvsTables.kernelView(second));
+        assertThat(IpvsTables.sorted(readTable())).isEqualTo(IpvsTables.sorted(second));
+    }
+
+    @Test
+    void sorryServerLeavesTheKernelWhenARealServerComesBack() throws IOException {
+        List<VirtualService> table = IpvsTables.everyFeature(schedulers);
+        VirtualService sorry = table.get(table.size() - 1);
+        apply(List.of(sorry));
+        assertThat(vm.run("ipvsadm -Ln", Duration.ofSeconds(30))).contains("198.51.100.200:8080");
+
+        VirtualService back = withServer(sorry, 0, s -> s.withWeight(4));
+        apply(List.of(back));
+
+        assertThat(vm.run("ipvsadm -Ln", Duration.ofSeconds(30))).doesNotContain("198.51.100.200:8080")
+                .contains("198.51.100.131:8080");
+        assertThat(IpvsTables.sorted(readTable())).isEqualTo(IpvsTables.sorted(List.of(back)));
+    }
+
+    @Test
+    void schedulerTheKernelLacksIsRefusedNamingPlaneAndKernel() throws IOException {
+        Scheduler missing = EnumSet.complementOf(EnumSet.copyOf(schedulers)).stream().findFirst()
+                .orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing != null, "this kernel has every IPVS scheduler");
+        VirtualService service = IpvsTables.tcp("203.0.113.20", 80, missing, ForwardingMethod.NAT,
+                List.of(IpvsTables.server("a", "198.51.100.1", 80, 1)));
+
+        QemuVm.Exec result = vm.exec(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "apply", stateDir,
+                writeTarget(List.of(service)).toString()), JAVA_TIMEOUT);
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.output()).contains("the ipvs plane cannot run tcp/203.0.113.20:80")
+                .contains("kernel 6.").contains("ip_vs_" + missing.wireName()).contains("nothing was changed");
+        assertThat(vm.run("ipvsadm -Ln", Duration.ofSeconds(30))).doesNotContain("203.0.113.20");
+    }
+
+    @Test
+    void killedHalfwayThroughTenThousandServersTheNextStartConverges() throws IOException {
+        List<VirtualService> target = new ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            List<RealServer> servers = new ArrayList<>();
+            for (int r = 0; r < 100; r++) {
+                servers.add(IpvsTables.server(null, "198.51." + (100 + s / 50) + "." + (1 + r), 10000 + s, 1 + r % 5));
+            }
+            target.add(IpvsTables.tcp("203.0.113." + (1 + s % 200), 10000 + s, Scheduler.WRR, ForwardingMethod.NAT,
+                    servers));
+        }
+        Path file = writeTarget(target);
+        String java = QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "apply", stateDir, file.toString());
+        // The whole process group (java and its ipvsadm -R child) dies at once, as when the agent is killed
+        // mid-batch; the guest's /proc/net/ip_vs is read line by line, so polling its head is cheap.
+        String killed = vm.run("setsid sh -c \"exec " + java.replace("\"", "\\\"") + "\" > /tmp/kill.log 2>&1 & pid=$!; "
+                + "i=0; until [ $(head -n 60 /proc/net/ip_vs | grep -c '^  -> [0-9A-F]') -ge 20 ] || [ $i -ge 4000 ]; "
+                + "do sleep 0.05; i=$((i+1)); done; kill -KILL -$pid; sleep 1; "
+                + "echo alive=$(pgrep -g $pid | wc -l); echo applied=$(grep -c APPLIED /tmp/kill.log); "
+                + "echo destinations=$(ipvsadm -Ln | grep -c '^  -> [0-9]')", JAVA_TIMEOUT);
+        System.out.println("kill -9 during a 10,000-server apply: " + killed.strip().replace('\n', ' '));
+        assertThat(killed).contains("alive=0").contains("applied=0");
+        int destinationsAtKill = Integer.parseInt(killed.substring(killed.indexOf("destinations=") + 13).strip());
+        assertThat(destinationsAtKill).isBetween(20, 9_999);
+
+        String output = apply(target);
+
+        assertThat(output).contains("APPLIED");
+        assertThat(kernelTable()).isEqualTo(IpvsTables.kernelView(target));
+    }
+
+    private static VirtualService withServer(VirtualService service, int index,
+                                             java.util.function.UnaryOperator<RealServer> change) {
+        List<RealServer> servers = new ArrayList<>(service.realServers());
+        servers.set(index, change.apply(servers.get(index)));
+        return service.withRealServers(servers);
+    }
+
+    private String apply(List<VirtualService> target) throws IOException {
+        return vm.run(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "apply", stateDir,
+                writeTarget(target).toString()), JAVA_TIMEOUT);
+    }
+
+    private List<VirtualService> readTable() throws IOException {
+        String output = vm.run(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "read", stateDir), JAVA_TIMEOUT);
+        String json = output.substring(output.indexOf("TABLE") + "TABLE".length()).strip();
+        return SpecCodec.mapper().readValue(json, new TypeReference<List<VirtualService>>() {
+        });
+    }
+
+    private java.util.Map<io.ballast.model.ServiceKey, VirtualService> kernelTable() throws IOException {
+        String listing = vm.run("ipvsadm -Ln --exact", Duration.ofMinutes(2));
+        String thresholds = vm.run("ipvsadm -Ln --exact --thresholds", Duration.ofMinutes(2));
+        return IpvsTables.kernelView(IpvsTableParser.parse(listing, thresholds));
+    }
+
+    private static Path writeTarget(List<VirtualService> target) throws IOException {
+        Path file = work.resolve("target-" + UUID.randomUUID().toString().substring(0, 8) + ".json");
+        SpecCodec.mapper().writeValue(file.toFile(), target);
+        return file;
+    }
+}
