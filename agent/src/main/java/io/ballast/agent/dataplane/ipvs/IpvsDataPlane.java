@@ -171,8 +171,8 @@ public final class IpvsDataPlane implements DataPlane {
             undoFromKernel(before, failure + "; undoing step by step failed too (" + e.getMessage() + ")");
         }
         table = before;
-        throw new DataPlaneException(failure + "; the " + done.size()
-                + " steps before it were undone, the table is as it was");
+        throw new DataPlaneException(failure + "; the steps before it (" + done.size()
+                + ") were undone, the table is as it was");
     }
 
     /** Reads what the kernel holds now, applies the plan back to {@code before}, then throws {@code failure}. */

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import io.ballast.model.ServiceKey;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -159,6 +161,106 @@ class IpvsPlaneInQemuTest {
         assertThat(kernelTable()).isEqualTo(IpvsTables.kernelView(target));
     }
 
+    @Test
+    void failedSingleStepIsUndoneWithTheInverseOfTheStepsBeforeIt() throws IOException {
+        VirtualService web = IpvsTables.tcp("203.0.113.30", 80, Scheduler.WRR, ForwardingMethod.NAT,
+                List.of(IpvsTables.server("a", "198.51.100.31", 80, 1)));
+        apply(List.of(web));
+        Map<ServiceKey, VirtualService> before = kernelTable();
+        VirtualService extra = IpvsTables.tcp("203.0.113.31", 80, Scheduler.RR, ForwardingMethod.NAT,
+                List.of(IpvsTables.server("x", "198.51.100.41", 80, 1)));
+        // IPVS refuses an IPv6 destination behind an IPv4 service unless it tunnels: the second step fails.
+        VirtualService mixed = web.withRealServers(List.of(web.realServers().get(0),
+                IpvsTables.server("v6", "2001:db8::31", 80, 1)));
+
+        QemuVm.Exec result = vm.exec(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "apply", stateDir,
+                writeTarget(List.of(extra, mixed)).toString()), JAVA_TIMEOUT);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("step 2 of 2").contains("add real server v6")
+                .contains("the steps before it (1) were undone");
+        assertThat(kernelTable()).isEqualTo(before);
+    }
+
+    @Test
+    void failedBatchIsUndoneFromWhatTheKernelHolds() throws IOException {
+        VirtualService web = IpvsTables.tcp("203.0.113.30", 80, Scheduler.WRR, ForwardingMethod.NAT,
+                List.of(IpvsTables.server("a", "198.51.100.31", 80, 1)));
+        apply(List.of(web));
+        Map<ServiceKey, VirtualService> before = kernelTable();
+        List<VirtualService> target = new ArrayList<>(List.of(web.withRealServers(
+                List.of(web.realServers().get(0).withWeight(5)))));
+        for (int i = 0; i < 20; i++) {
+            target.add(IpvsTables.tcp("203.0.113.40", 1000 + i, Scheduler.RR, ForwardingMethod.NAT,
+                    List.of(IpvsTables.server(null, "198.51.100.50", 1000 + i, 1))));
+        }
+        target.add(IpvsTables.tcp("203.0.113.41", 80, Scheduler.RR, ForwardingMethod.NAT,
+                List.of(IpvsTables.server(null, "2001:db8::41", 80, 1))));
+
+        QemuVm.Exec result = vm.exec(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "apply", stateDir,
+                writeTarget(target).toString()), JAVA_TIMEOUT);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("the batch of 22 steps").contains("the table is as it was");
+        assertThat(kernelTable()).isEqualTo(before);
+    }
+
+    @Test
+    void natTrafficIsSplitByWeightedRoundRobin() throws IOException {
+        String p = "bl" + UUID.randomUUID().toString().substring(0, 4);
+        Path reply1 = script("reply-b1.sh", "#!/bin/sh\necho b1\n");
+        Path reply2 = script("reply-b2.sh", "#!/bin/sh\necho b2\n");
+        String setup = String.join("; ",
+                "set -e", "sysctl -qw net.ipv4.ip_forward=1",
+                "ip netns add " + p + "c", "ip netns add " + p + "b1", "ip netns add " + p + "b2",
+                "ip link add " + p + "c type veth peer name eth0 netns " + p + "c",
+                "ip link add " + p + "b1 type veth peer name eth0 netns " + p + "b1",
+                "ip link add " + p + "b2 type veth peer name eth0 netns " + p + "b2",
+                "ip addr add 203.0.113.1/28 dev " + p + "c", "ip link set " + p + "c up",
+                "ip addr add 198.51.100.1/30 dev " + p + "b1", "ip link set " + p + "b1 up",
+                "ip addr add 198.51.100.5/30 dev " + p + "b2", "ip link set " + p + "b2 up",
+                "ip addr add 203.0.113.100/32 dev lo",
+                "ip -n " + p + "c addr add 203.0.113.2/28 dev eth0", "ip -n " + p + "c link set eth0 up",
+                "ip -n " + p + "c link set lo up", "ip -n " + p + "c route add default via 203.0.113.1",
+                "ip -n " + p + "b1 addr add 198.51.100.2/30 dev eth0", "ip -n " + p + "b1 link set eth0 up",
+                "ip -n " + p + "b1 route add default via 198.51.100.1",
+                "ip -n " + p + "b2 addr add 198.51.100.6/30 dev eth0", "ip -n " + p + "b2 link set eth0 up",
+                "ip -n " + p + "b2 route add default via 198.51.100.5",
+                "(ip netns exec " + p + "b1 busybox nc -ll -p 8080 -e " + reply1 + " >/dev/null 2>&1 &)",
+                "(ip netns exec " + p + "b2 busybox nc -ll -p 8080 -e " + reply2 + " >/dev/null 2>&1 &)");
+        String cleanup = "ip netns pids " + p + "b1 | xargs -r kill; ip netns pids " + p + "b2 | xargs -r kill; "
+                + "ip netns del " + p + "c; ip netns del " + p + "b1; ip netns del " + p + "b2; "
+                + "ip addr del 203.0.113.100/32 dev lo";
+        try {
+            vm.run(setup, Duration.ofMinutes(2));
+            apply(List.of(IpvsTables.tcp("203.0.113.100", 80, Scheduler.WRR, ForwardingMethod.NAT, List.of(
+                    IpvsTables.server("b1", "198.51.100.2", 8080, 3), IpvsTables.server("b2", "198.51.100.6", 8080, 1)))));
+
+            String counts = vm.run("sleep 1; for i in $(seq 200); do ip netns exec " + p + "c busybox nc -w 3 "
+                    + "203.0.113.100 80 </dev/null; done | sort | uniq -c", Duration.ofMinutes(5));
+
+            int b1 = count(counts, "b1");
+            int b2 = count(counts, "b2");
+            System.out.println("wrr 3:1 over 200 NAT connections: b1=" + b1 + " b2=" + b2);
+            assertThat(b1 + b2).isEqualTo(200);
+            assertThat(b1).isBetween(140, 160);
+        } finally {
+            vm.exec(cleanup, Duration.ofMinutes(1));
+        }
+    }
+
+    private static int count(String uniqCounts, String name) {
+        return uniqCounts.lines().map(String::strip).filter(l -> l.endsWith(" " + name))
+                .mapToInt(l -> Integer.parseInt(l.substring(0, l.indexOf(' ')))).sum();
+    }
+
+    private static Path script(String name, String text) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, text);
+        file.toFile().setExecutable(true);
+        return file;
+    }
+
     private static VirtualService withServer(VirtualService service, int index,
                                              java.util.function.UnaryOperator<RealServer> change) {
         List<RealServer> servers = new ArrayList<>(service.realServers());
@@ -178,7 +280,7 @@ class IpvsPlaneInQemuTest {
         });
     }
 
-    private java.util.Map<io.ballast.model.ServiceKey, VirtualService> kernelTable() throws IOException {
+    private Map<ServiceKey, VirtualService> kernelTable() throws IOException {
         String listing = vm.run("ipvsadm -Ln --exact", Duration.ofMinutes(2));
         String thresholds = vm.run("ipvsadm -Ln --exact --thresholds", Duration.ofMinutes(2));
         return IpvsTables.kernelView(IpvsTableParser.parse(listing, thresholds));
