@@ -8,11 +8,11 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 scripts/vm/fetch-kernel.sh >/dev/null
-mvn -B -o -q -pl agent -am test-compile
 cp=$(mktemp)
-mvn -B -o -q -pl agent dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
+# test-compile in the same run lets the reactor hand out shared-model's classes (nothing is installed).
+mvn -B -o -q -pl agent -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=test
 cd agent
-java -cp "target/test-classes:target/classes:$root/shared-model/target/classes:$(cat "$cp")" \
+java -cp "$root/agent/target/test-classes:$root/agent/target/classes:$(cat "$cp")" \
     io.ballast.agent.dataplane.ipvs.IpvsPlaneBenchmark "${1:-2}" > target/ipvs-bench.log 2>&1 || {
     echo "benchmark failed; see agent/target/ipvs-bench.log" >&2; tail -20 target/ipvs-bench.log >&2; exit 1; }
 grep '^RESULT' target/ipvs-bench.log

@@ -28,7 +28,11 @@ public final class IpvsDataPlaneProvider implements DataPlaneProvider {
 
     @Override
     public DataPlane open(PlaneOptions options) throws DataPlaneException {
-        IpvsKernelProbe probe = IpvsKernelProbe.system();
+        return open(options, IpvsKernelProbe.system(), Path.of("/proc/sys"));
+    }
+
+    /** Opens against the given kernel views; tests hand in a made-up /proc and /lib/modules. */
+    DataPlane open(PlaneOptions options, IpvsKernelProbe probe, Path procSys) throws DataPlaneException {
         if (!probe.hasIpvs() && Boolean.parseBoolean(options.setting("loadModules", "false"))) {
             loadIpvsModule();
         }
@@ -37,7 +41,7 @@ public final class IpvsDataPlaneProvider implements DataPlaneProvider {
                     + "missing on kernel " + probe.kernelRelease() + "); use the nftables plane");
         }
         if (Boolean.parseBoolean(options.setting("sysctls", "true"))) {
-            setSysctls(Path.of("/proc/sys"));
+            setSysctls(procSys);
         }
         Ipvsadm ipvsadm = new Ipvsadm(options.setting("ipvsadm", "ipvsadm"),
                 Long.parseLong(options.setting("timeoutSeconds", "600")));

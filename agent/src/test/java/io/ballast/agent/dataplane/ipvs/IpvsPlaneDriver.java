@@ -21,6 +21,7 @@ import java.util.ServiceLoader;
  * <pre>
  * apply STATE_DIR TARGET.json   read the kernel, plan to TARGET, apply; prints PLAN/OP/APPLIED lines
  * read STATE_DIR                prints TABLE followed by the table as JSON
+ * sync STATE_DIR                opens with connection sync on; prints the daemons when active, then standing by
  * </pre>
  */
 public final class IpvsPlaneDriver {
@@ -32,8 +33,15 @@ public final class IpvsPlaneDriver {
         DataPlaneProvider provider = ServiceLoader.load(DataPlaneProvider.class).stream()
                 .map(ServiceLoader.Provider::get).filter(p -> p.name().equals("ipvs")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no provider named ipvs on the classpath"));
-        try (DataPlane plane = provider.open(new PlaneOptions("vm", Path.of(args[1]), Map.of()))) {
-            if (args[0].equals("apply")) {
+        Map<String, String> settings = args[0].equals("sync")
+                ? Map.of("sync", "true", "syncId", "9", "syncInterface", "eth0") : Map.of();
+        try (DataPlane plane = provider.open(new PlaneOptions("vm", Path.of(args[1]), settings))) {
+            if (args[0].equals("sync")) {
+                Ipvsadm ipvsadm = new Ipvsadm("ipvsadm", 30);
+                System.out.println("ACTIVE " + ipvsadm.daemonListing().strip().replace('\n', ';'));
+                plane.setActive(false);
+                System.out.println("STANDBY " + ipvsadm.daemonListing().strip().replace('\n', ';'));
+            } else if (args[0].equals("apply")) {
                 List<VirtualService> target = SpecCodec.mapper().readValue(Path.of(args[2]).toFile(),
                         new TypeReference<List<VirtualService>>() {
                         });

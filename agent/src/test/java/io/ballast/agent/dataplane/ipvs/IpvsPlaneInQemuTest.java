@@ -162,6 +162,22 @@ class IpvsPlaneInQemuTest {
     }
 
     @Test
+    void openingSetsDrainSysctlsAndTheSyncDaemonFollowsTheRole() throws IOException {
+        try {
+            String output = vm.run(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "sync", stateDir), JAVA_TIMEOUT);
+
+            String active = output.lines().filter(l -> l.startsWith("ACTIVE")).findFirst().orElseThrow();
+            String standby = output.lines().filter(l -> l.startsWith("STANDBY")).findFirst().orElseThrow();
+            assertThat(active).contains("master sync daemon (mcast=eth0, syncid=9").doesNotContain("backup");
+            assertThat(standby).contains("backup sync daemon (mcast=eth0, syncid=9").doesNotContain("master");
+            assertThat(vm.run("sysctl -n net.ipv4.vs.expire_nodest_conn net.ipv4.vs.expire_quiescent_template "
+                    + "net.ipv4.vs.conn_reuse_mode", Duration.ofSeconds(30)).strip().lines()).containsExactly("1", "1", "1");
+        } finally {
+            vm.exec("ipvsadm --stop-daemon master; ipvsadm --stop-daemon backup", Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
     void failedSingleStepIsUndoneWithTheInverseOfTheStepsBeforeIt() throws IOException {
         VirtualService web = IpvsTables.tcp("203.0.113.30", 80, Scheduler.WRR, ForwardingMethod.NAT,
                 List.of(IpvsTables.server("a", "198.51.100.31", 80, 1)));
