@@ -23,7 +23,10 @@ target="$cache/$version"
 if [ ! -f "$target/.complete" ]; then
     rm -rf "$target"
     mkdir -p "$target/download"
-    (cd "$target/download" && apt-get download "$package" >/dev/null)
+    # As root, apt's download sandbox user cannot write into a home directory; download as root then.
+    sandbox=""
+    [ "$(id -u)" = 0 ] && sandbox="-o APT::Sandbox::User=root"
+    (cd "$target/download" && apt-get $sandbox download "$package" >/dev/null)
     deb=$(ls "$target/download"/*.deb | head -n 1)
     dpkg-deb -x "$deb" "$target/root"
     # The package ships no modules.dep (postinst makes it); build it against the extracted tree.

@@ -1,7 +1,9 @@
 package io.ballast.agent.dataplane.ipvs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.ballast.model.AdminState;
 import io.ballast.model.ForwardingMethod;
+import io.ballast.model.OsType;
 import io.ballast.model.RealServer;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
@@ -60,8 +62,27 @@ public final class TableRecord {
         }
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        SpecCodec.mapper().writeValue(temporary.toFile(), new ArrayList<>(table));
+        List<VirtualService> slim = new ArrayList<>(table.size());
+        for (VirtualService service : table) {
+            slim.add(slim(service));
+        }
+        SpecCodec.mapper().writeValue(temporary.toFile(), slim);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Only what the kernel cannot give back: a real server with no label, the default OS and state and
+     * the service's forwarding reads back the same without an entry, so it gets none (most of a large table).
+     */
+    static VirtualService slim(VirtualService service) {
+        List<RealServer> labelled = new ArrayList<>();
+        for (RealServer server : service.realServers()) {
+            if (server.name() != null || server.os() != OsType.LINUX || server.state() != AdminState.ACTIVE
+                    || server.forwarding() != null) {
+                labelled.add(server);
+            }
+        }
+        return service.withRealServers(labelled);
     }
 
     /** The kernel's service with what the record adds; the sorry destination, if present, folded back. */

@@ -99,6 +99,22 @@ class IpvsPlaneInQemuTest {
     }
 
     @Test
+    void serviceSettingsAndThresholdsChangeInPlace() throws IOException {
+        VirtualService before = new VirtualService(null, io.ballast.model.Protocol.TCP, "203.0.113.60", 80, null, null,
+                Scheduler.WRR, Set.of(), new io.ballast.model.Persistence(300, "255.255.255.0"), ForwardingMethod.NAT,
+                null, null, List.of(new RealServer("a", "198.51.100.61", 8080, 2, null, 100, 10, null, null)));
+        apply(List.of(before));
+        VirtualService after = new VirtualService(null, before.protocol(), before.address(), before.port(), null, null,
+                Scheduler.SH, Set.of(io.ballast.model.SchedulerFlag.SH_PORT), null, ForwardingMethod.NAT, null, null,
+                List.of(new RealServer("a", "198.51.100.61", 8080, 2, null, 0, 0, null, null)));
+
+        String output = apply(List.of(after));
+
+        assertThat(output).contains("PLAN 2").doesNotContain("add service").doesNotContain("remove service");
+        assertThat(kernelTable()).isEqualTo(IpvsTables.kernelView(List.of(after)));
+    }
+
+    @Test
     void sorryServerLeavesTheKernelWhenARealServerComesBack() throws IOException {
         List<VirtualService> table = IpvsTables.everyFeature(schedulers);
         VirtualService sorry = table.get(table.size() - 1);

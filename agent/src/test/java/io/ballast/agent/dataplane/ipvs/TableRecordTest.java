@@ -68,6 +68,24 @@ class TableRecordTest {
     }
 
     @Test
+    void unlabelledServersNeedNoEntryAndStillReadBackEqual(@TempDir Path dir) throws Exception {
+        VirtualService plain = new VirtualService(null, Protocol.TCP, "203.0.113.11", 80, null, null, Scheduler.RR,
+                Set.of(), null, ForwardingMethod.NAT, null, null, List.of(RealServer.of(null, "198.51.100.9", 80, 3),
+                RealServer.of("named", "198.51.100.8", 80, 1)));
+        VirtualService kernel = new VirtualService(null, Protocol.TCP, "203.0.113.11", 80, null, null, Scheduler.RR,
+                Set.of(), null, null, null, null, List.of(
+                new RealServer(null, "198.51.100.9", 80, 3, ForwardingMethod.NAT, 0, 0, null, null),
+                new RealServer(null, "198.51.100.8", 80, 1, ForwardingMethod.NAT, 0, 0, null, null)));
+        TableRecord record = new TableRecord(dir);
+        record.save(List.of(plain));
+
+        VirtualService recorded = record.load().get(plain.key());
+
+        assertThat(recorded.realServers()).extracting(RealServer::name).containsExactly("named");
+        assertThat(TableRecord.decorate(kernel, recorded)).isEqualTo(plain);
+    }
+
+    @Test
     void damagedRecordOnlyLosesLabels(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ipvs-table.json"), "{ not json");
 

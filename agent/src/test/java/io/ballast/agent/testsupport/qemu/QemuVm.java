@@ -128,6 +128,11 @@ public final class QemuVm implements AutoCloseable {
 
     /** A {@code java} command line that runs {@code mainClass} with this JVM's test classpath. */
     public static String javaCommand(String mainClass, String... args) {
+        return javaCommand(List.of(), mainClass, args);
+    }
+
+    /** Like {@link #javaCommand(String, String...)} with extra JVM options. */
+    public static String javaCommand(List<String> jvmOptions, String mainClass, String... args) {
         String classPath = java.util.Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(java.io.File.pathSeparator))
                 .filter(entry -> !entry.isBlank())
@@ -135,7 +140,11 @@ public final class QemuVm implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         StringBuilder out = new StringBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only and a serial GC: under TCG a JVM spends its first seconds compiling, not working.
-        out.append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m -cp '").append(classPath).append("' ")
+        out.append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m");
+        for (String option : jvmOptions) {
+            out.append(' ').append(option);
+        }
+        out.append(" -cp '").append(classPath).append("' ")
                 .append(mainClass);
         for (String arg : args) {
             out.append(" '").append(arg).append('\'');
