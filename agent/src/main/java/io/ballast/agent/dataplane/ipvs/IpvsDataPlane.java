@@ -122,16 +122,24 @@ public final class IpvsDataPlane implements DataPlane {
         List<Operation> done = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             PlanTranslator.Step step = steps.get(i);
-            int commandsDone = 0;
+            boolean untouched = true;
             try {
-                for (List<String> command : step.commands()) {
-                    ipvsadm.run(command);
-                    commandsDone++;
+                if (step.commands().size() == 1) {
+                    ipvsadm.run(step.commands().get(0));
+                } else if (!step.commands().isEmpty()) {
+                    // A new service and its destinations go in one ipvsadm process: the service has no
+                    // destination only for the microseconds between two of its lines.
+                    untouched = false;
+                    Ipvsadm.Result result = ipvsadm.restore(step.commands().stream()
+                            .map(IpvsadmCommandBuilder::restoreLine).toList());
+                    if (!result.ok()) {
+                        throw new DataPlaneException("ipvsadm -R failed: " + Ipvsadm.reason(result));
+                    }
                 }
             } catch (DataPlaneException e) {
                 String failure = "step " + (i + 1) + " of " + steps.size() + " (" + step.operation().summary()
                         + ") failed: " + e.getMessage();
-                if (commandsDone == 0) {
+                if (untouched) {
                     undoExactly(done, before, failure);
                 } else {
                     undoFromKernel(before, failure);

@@ -3,7 +3,6 @@ package io.ballast.agent.dataplane.ipvs;
 import io.ballast.agent.testsupport.qemu.QemuVm;
 import io.ballast.model.RealServer;
 import io.ballast.model.VirtualService;
-import io.ballast.model.json.SpecCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,48 +31,68 @@ public final class IpvsPlaneBenchmark {
         Files.createDirectories(work);
         List<VirtualService> big = IpvsBenchData.table(2277, 37205);
         List<VirtualService> small = IpvsBenchData.table(62, 1000);
-        Path bigJson = write(work, "big.json", SpecCodec.mapper().writeValueAsString(big));
-        Path smallJson = write(work, "small.json", SpecCodec.mapper().writeValueAsString(small));
         Path bigRules = write(work, "big.rules", IpvsBenchData.restoreRules(big));
         Path smallRules = write(work, "small.rules", IpvsBenchData.restoreRules(small));
         Path conf = write(work, "keepalived.conf", IpvsBenchData.keepalivedConf(big));
 
         try (QemuVm vm = QemuVm.boot(work.resolve("console.log"))) {
             System.out.println("RESULT vm boot " + vm.bootMillis() + " ms");
+            benchmark(vm, runs, big, small, bigRules, smallRules, conf);
+        }
+    }
+
+    /** One measured step: its result, then the CPU QEMU spent on it (robust against a busy host). */
+    private interface Step {
+        String run() throws Exception;
+    }
+
+    private static void report(QemuVm vm, String name, Step step) throws Exception {
+        long cpu = vm.cpuMillis();
+        String result = step.run();
+        System.out.println("RESULT " + name + ": " + result + " | qemu cpu " + (vm.cpuMillis() - cpu) + " ms");
+    }
+
+    private static void benchmark(QemuVm vm, int runs, List<VirtualService> big, List<VirtualService> small,
+                                  Path bigRules, Path smallRules, Path conf)
+            throws Exception {
+        {
+            report(vm, "plane baseline 37205 (JVM, table, plan; no apply)", () -> planeRun(vm, "baseline", 2277, 37205));
             for (int run = 1; run <= runs; run++) {
-                System.out.println("RESULT floor ipvsadm-restore 37205: " + timed(vm, "ipvsadm-restore < " + bigRules)
-                        + " ms, destinations " + vm.run(COUNT, LONG).strip());
-                System.out.println("RESULT plane full apply 37205: " + planeFull(vm, bigJson) + "; destinations "
-                        + vm.run(COUNT, LONG).strip());
+                report(vm, "floor ipvsadm-restore 37205", () -> timed(vm, "ipvsadm-restore < " + bigRules) + " ms");
+                System.out.println("RESULT   destinations " + vm.run(COUNT, LONG).strip());
+                report(vm, "plane full apply 37205", () -> planeRun(vm, "full", 2277, 37205));
+                System.out.println("RESULT   destinations " + vm.run(COUNT, LONG).strip());
             }
-            System.out.println("RESULT plane weights 37205: " + weights(vm, bigJson, List.of()));
-            System.out.println("RESULT plane weights 37205, VFORK launch: " + weights(vm, bigJson, VFORK));
-            System.out.println("RESULT bare ipvsadm -e 37205: " + bareWeights(vm, big.get(1234)));
+            report(vm, "plane weights 37205", () -> weights(vm, List.of()));
+            report(vm, "plane weights 37205, VFORK launch", () -> weights(vm, VFORK));
+            report(vm, "bare ipvsadm -e 37205", () -> bareWeights(vm, big.get(1234)));
 
-            System.out.println("RESULT floor ipvsadm-restore 1000: " + timed(vm, "ipvsadm-restore < " + smallRules) + " ms");
-            System.out.println("RESULT plane full apply 1000: " + planeFull(vm, smallJson));
-            System.out.println("RESULT plane weights 1000: " + weights(vm, smallJson, List.of()));
-            System.out.println("RESULT plane weights 1000, VFORK launch: " + weights(vm, smallJson, VFORK));
-            System.out.println("RESULT bare ipvsadm -e 1000: " + bareWeights(vm, small.get(31)));
+            report(vm, "floor ipvsadm-restore 1000", () -> timed(vm, "ipvsadm-restore < " + smallRules) + " ms");
+            report(vm, "plane baseline 1000 (JVM, table, plan; no apply)", () -> planeRun(vm, "baseline", 62, 1000));
+            report(vm, "plane full apply 1000", () -> planeRun(vm, "full", 62, 1000));
+            report(vm, "plane weights 1000", () -> weights(vm, List.of()));
+            report(vm, "plane weights 1000, VFORK launch", () -> weights(vm, VFORK));
+            report(vm, "bare ipvsadm -e 1000", () -> bareWeights(vm, small.get(31)));
 
             for (int run = 1; run <= runs; run++) {
-                System.out.println("RESULT keepalived full load 37205: " + keepalived(vm, conf, big.get(big.size() - 1)));
+                report(vm, "keepalived full load 37205", () -> keepalived(vm, conf, big.get(big.size() - 1)));
             }
         }
     }
 
-    private static String weights(QemuVm vm, Path json, List<String> jvmOptions) throws Exception {
+    private static String weights(QemuVm vm, List<String> jvmOptions) throws Exception {
         return vm.run(QemuVm.javaCommand(jvmOptions, IpvsBenchDriver.class.getName(), "weights", "/tmp/bench-state",
-                json.toString(), "30"), LONG).strip();
+                "30"), LONG).strip();
     }
 
-    private static String planeFull(QemuVm vm, Path json) throws Exception {
-        String java = QemuVm.javaCommand(IpvsBenchDriver.class.getName(), "full", "/tmp/bench-state", json.toString());
+    private static String planeRun(QemuVm vm, String mode, int services, int servers) throws Exception {
+        String java = QemuVm.javaCommand(IpvsBenchDriver.class.getName(), mode, "/tmp/bench-state",
+                Integer.toString(services), Integer.toString(servers));
         String out = vm.run("ipvsadm -C; rm -rf /tmp/bench-state; s=" + NOW + "; " + java + "; e=" + NOW
                 + "; echo WALL $(( (e - s) / 1000000 ))", LONG);
-        String full = out.lines().filter(l -> l.startsWith("FULL")).findFirst().orElse(out);
+        String line = out.lines().filter(l -> l.startsWith("FULL") || l.startsWith("BASELINE")).findFirst().orElse(out);
         String wall = out.lines().filter(l -> l.startsWith("WALL")).findFirst().orElse("");
-        return full + "; process wall (JVM start, JSON load, apply) " + wall.replace("WALL ", "") + " ms";
+        return line + "; process wall " + wall.replace("WALL ", "") + " ms";
     }
 
     private static String bareWeights(QemuVm vm, VirtualService service) throws Exception {

@@ -77,6 +77,8 @@ public final class QemuVm implements AutoCloseable {
         long start = System.nanoTime();
         Process qemu = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        // A JVM that dies without closing the VM (killed test run) must not leave QEMU spinning.
+        Runtime.getRuntime().addShutdownHook(new Thread(qemu::destroyForcibly, "qemu-reaper"));
         QemuVm vm = new QemuVm(qemu, port, log, 0);
         try {
             vm.awaitCommandServer(Duration.ofSeconds(180));
@@ -150,6 +152,18 @@ public final class QemuVm implements AutoCloseable {
             out.append(" '").append(arg).append('\'');
         }
         return out.toString();
+    }
+
+    /**
+     * CPU time QEMU has used so far (user + system, from /proc/PID/stat). Under TCG every guest
+     * instruction is QEMU's work, so the difference across a step measures the step's cost even when
+     * other work on the host stretches its wall time.
+     */
+    public long cpuMillis() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(qemu.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        return ticks * 1000 / 100; // USER_HZ is 100 on Linux
     }
 
     public Path log() {
