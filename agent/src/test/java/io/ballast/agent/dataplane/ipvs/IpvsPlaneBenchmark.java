@@ -47,6 +47,13 @@ public final class IpvsPlaneBenchmark {
     }
 
     private static void report(QemuVm vm, String name, Step step) throws Exception {
+        report(vm, name, null, step);
+    }
+
+    /** {@code table} (ipvsadm -R rules, or null) is loaded before the step, outside its measurement. */
+    private static void report(QemuVm vm, String name, Path table, Step step) throws Exception {
+        // Emptying a table of 37,205 servers costs the kernel as much as filling it: never inside a step.
+        vm.run("ipvsadm -C; rm -rf /tmp/bench-state" + (table == null ? "" : "; ipvsadm -R < " + table), LONG);
         long cpu = vm.cpuMillis();
         String result = step.run();
         System.out.println("RESULT " + name + ": " + result + " | qemu cpu " + (vm.cpuMillis() - cpu) + " ms");
@@ -63,19 +70,20 @@ public final class IpvsPlaneBenchmark {
                 report(vm, "plane full apply 37205", () -> planeRun(vm, "full", 2277, 37205));
                 System.out.println("RESULT   destinations " + vm.run(COUNT, LONG).strip());
             }
-            report(vm, "plane weights 37205", () -> weights(vm, List.of()));
-            report(vm, "plane weights 37205, VFORK launch", () -> weights(vm, VFORK));
-            report(vm, "bare ipvsadm -e 37205", () -> bareWeights(vm, big.get(1234)));
+            report(vm, "plane weights 37205", bigRules, () -> weights(vm, List.of()));
+            report(vm, "plane weights 37205, VFORK launch", bigRules, () -> weights(vm, VFORK));
+            report(vm, "bare ipvsadm -e 37205", bigRules, () -> bareWeights(vm, big.get(1234)));
 
             report(vm, "floor ipvsadm-restore 1000", () -> timed(vm, "ipvsadm-restore < " + smallRules) + " ms");
             report(vm, "plane baseline 1000 (JVM, table, plan; no apply)", () -> planeRun(vm, "baseline", 62, 1000));
             report(vm, "plane full apply 1000", () -> planeRun(vm, "full", 62, 1000));
-            report(vm, "plane weights 1000", () -> weights(vm, List.of()));
-            report(vm, "plane weights 1000, VFORK launch", () -> weights(vm, VFORK));
-            report(vm, "bare ipvsadm -e 1000", () -> bareWeights(vm, small.get(31)));
+            report(vm, "plane weights 1000", smallRules, () -> weights(vm, List.of()));
+            report(vm, "plane weights 1000, VFORK launch", smallRules, () -> weights(vm, VFORK));
+            report(vm, "bare ipvsadm -e 1000", smallRules, () -> bareWeights(vm, small.get(31)));
 
             for (int run = 1; run <= runs; run++) {
                 report(vm, "keepalived full load 37205", () -> keepalived(vm, conf, big.get(big.size() - 1)));
+                stopKeepalived(vm);
             }
         }
     }
@@ -88,7 +96,7 @@ public final class IpvsPlaneBenchmark {
     private static String planeRun(QemuVm vm, String mode, int services, int servers) throws Exception {
         String java = QemuVm.javaCommand(IpvsBenchDriver.class.getName(), mode, "/tmp/bench-state",
                 Integer.toString(services), Integer.toString(servers));
-        String out = vm.run("ipvsadm -C; rm -rf /tmp/bench-state; s=" + NOW + "; " + java + "; e=" + NOW
+        String out = vm.run("s=" + NOW + "; " + java + "; e=" + NOW
                 + "; echo WALL $(( (e - s) / 1000000 ))", LONG);
         String line = out.lines().filter(l -> l.startsWith("FULL") || l.startsWith("BASELINE")).findFirst().orElse(out);
         String wall = out.lines().filter(l -> l.startsWith("WALL")).findFirst().orElse("");
@@ -112,19 +120,23 @@ public final class IpvsPlaneBenchmark {
     private static String keepalived(QemuVm vm, Path conf, VirtualService last) throws Exception {
         String lastService = "-t " + last.address() + ":" + last.port();
         int lastCount = last.realServers().size();
-        String out = vm.run("ipvsadm -C; s=" + NOW + "; setsid keepalived -n -l -C -f " + conf
+        String out = vm.run("s=" + NOW + "; setsid keepalived -n -l -C -f " + conf
                 + " -p /run/bk.pid -c /run/bkc.pid -r /run/bkv.pid >/tmp/keepalived.log 2>&1 & pid=$!; "
                 + "i=0; until [ \"$(ipvsadm -Ln " + lastService + " 2>/dev/null | grep -c '^  -> [0-9]')\" = "
                 + lastCount + " ] || [ $i -ge 6000 ]; do sleep 0.2; i=$((i+1)); done; "
                 + "until [ $(" + COUNT + ") -ge 37205 ] || [ $i -ge 6000 ]; do sleep 1; i=$((i+5)); done; e=" + NOW + "; "
-                + "echo $(( (e - s) / 1000000 )) ms, destinations $(" + COUNT + "); kill -TERM -$pid; "
-                + "j=0; while kill -0 $pid 2>/dev/null && [ $j -lt 600 ]; do sleep 1; j=$((j+1)); done; "
-                + "kill -KILL -$pid 2>/dev/null; ipvsadm -C; true", LONG);
+                + "echo $(( (e - s) / 1000000 )) ms, destinations $(" + COUNT + "); echo $pid > /tmp/bk.group", LONG);
         return "until every real server was in " + out.strip().lines().findFirst().orElse("?");
     }
 
+    /** Stops keepalived (which then removes its services) and waits for it, outside any measured step. */
+    private static void stopKeepalived(QemuVm vm) throws Exception {
+        vm.run("pid=$(cat /tmp/bk.group); kill -TERM -$pid; j=0; while kill -0 $pid 2>/dev/null && [ $j -lt 600 ]; "
+                + "do sleep 1; j=$((j+1)); done; kill -KILL -$pid 2>/dev/null; ipvsadm -C; true", LONG);
+    }
+
     private static String timed(QemuVm vm, String command) throws Exception {
-        return vm.run("ipvsadm -C; s=" + NOW + "; " + command + "; e=" + NOW + "; echo $(( (e - s) / 1000000 ))",
+        return vm.run("s=" + NOW + "; " + command + "; e=" + NOW + "; echo $(( (e - s) / 1000000 ))",
                 LONG).strip();
     }
 

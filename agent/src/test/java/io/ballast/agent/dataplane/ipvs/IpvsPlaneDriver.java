@@ -21,6 +21,7 @@ import java.util.ServiceLoader;
  * <pre>
  * apply STATE_DIR TARGET.json   read the kernel, plan to TARGET, apply; prints PLAN/OP/APPLIED lines
  * read STATE_DIR                prints TABLE followed by the table as JSON
+ * counters STATE_DIR            prints one COUNTER line per service and real server
  * sync STATE_DIR                opens with connection sync on; prints the daemons when active, then standing by
  * </pre>
  */
@@ -54,6 +55,10 @@ public final class IpvsPlaneDriver {
             } else if (args[0].equals("read")) {
                 System.out.println("TABLE");
                 System.out.println(SpecCodec.mapper().writeValueAsString(plane.readTable()));
+            } else if (args[0].equals("counters")) {
+                plane.sampleCounters().samples().forEach(sample -> System.out.println("COUNTER " + sample.service()
+                        + " " + sample.realServer() + " connections=" + sample.counters().connections()
+                        + " packetsIn=" + sample.counters().packetsIn()));
             } else if (args[0].equals("capabilities")) {
                 System.out.println("CAPABILITIES " + plane.capabilities());
             }

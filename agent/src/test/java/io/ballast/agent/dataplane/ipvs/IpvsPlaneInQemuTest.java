@@ -276,6 +276,11 @@ class IpvsPlaneInQemuTest {
             System.out.println("wrr 3:1 over 200 NAT connections: b1=" + b1 + " b2=" + b2);
             assertThat(b1 + b2).isEqualTo(200);
             assertThat(b1).isBetween(140, 160);
+            String counters = vm.run(QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "counters", stateDir),
+                    JAVA_TIMEOUT);
+            assertThat(counters).contains("COUNTER tcp/203.0.113.100:80 null connections=200 ")
+                    .contains("COUNTER tcp/203.0.113.100:80 198.51.100.2:8080 connections=" + b1 + " ")
+                    .contains("COUNTER tcp/203.0.113.100:80 198.51.100.6:8080 connections=" + b2 + " ");
         } finally {
             vm.exec(cleanup, Duration.ofMinutes(1));
         }
