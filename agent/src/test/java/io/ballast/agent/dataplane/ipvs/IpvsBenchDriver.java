@@ -45,6 +45,11 @@ public final class IpvsBenchDriver {
                 return;
             }
             if (args[0].equals("full")) {
+                // A running agent has Jackson warm (API, state store); its first use under TCG costs seconds.
+                long w0 = System.nanoTime();
+                io.ballast.model.json.SpecCodec.mapper().writeValueAsString(target.subList(0, 1));
+                System.out.printf("WARMUP jackson=%d ms%n", ms(System.nanoTime() - w0));
+                t3 = System.nanoTime();
                 Plan plan = Planner.between(table, target);
                 long t4 = System.nanoTime();
                 plane.apply(plan);
