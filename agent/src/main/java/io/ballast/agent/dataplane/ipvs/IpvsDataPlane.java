@@ -1,0 +1,236 @@
+package io.ballast.agent.dataplane.ipvs;
+
+import io.ballast.agent.dataplane.DataPlane;
+import io.ballast.agent.dataplane.DataPlaneException;
+import io.ballast.model.ServiceKey;
+import io.ballast.model.VirtualService;
+import io.ballast.model.api.Capabilities;
+import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.plan.EditRealServer;
+import io.ballast.model.plan.Operation;
+import io.ballast.model.plan.Plan;
+import io.ballast.model.plan.Planner;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The production plane: the kernel's IPVS table, driven through ipvsadm. Small plans run as single
+ * commands, so a failure is known to the step and undone with the exact inverse steps; larger ones
+ * run as one {@code ipvsadm -R} batch (a service and its destinations on adjacent lines, removals
+ * last), and a failed batch is undone by planning from what the kernel then holds back to the table
+ * before the plan. Either way the plane throws afterwards, naming what failed.
+ */
+public final class IpvsDataPlane implements DataPlane {
+
+    /** Up to this many commands a plan runs command by command; a process per command costs ~1 ms. */
+    static final int SINGLE_COMMAND_LIMIT = 16;
+
+    private final Ipvsadm ipvsadm;
+    private final Capabilities capabilities;
+    private final IpvsSpecCheck check;
+    private final TableRecord record;
+    private final SyncDaemon syncDaemon;
+    private Map<ServiceKey, VirtualService> recorded;
+    private Map<ServiceKey, VirtualService> table;
+
+    IpvsDataPlane(Ipvsadm ipvsadm, IpvsKernelProbe probe, TableRecord record, SyncDaemon syncDaemon) {
+        this.ipvsadm = ipvsadm;
+        this.capabilities = probe.capabilities();
+        this.check = new IpvsSpecCheck(capabilities, probe.kernelRelease());
+        this.record = record;
+        this.syncDaemon = syncDaemon;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public synchronized List<VirtualService> readTable() throws DataPlaneException {
+        List<VirtualService> kernel;
+        try {
+            kernel = IpvsTableParser.parse(ipvsadm.listing(), ipvsadm.thresholdsListing());
+        } catch (IllegalArgumentException e) {
+            throw new DataPlaneException("the ipvs plane cannot read the kernel table: " + e.getMessage(), e);
+        }
+        if (recorded == null) {
+            recorded = record.load();
+        }
+        Map<ServiceKey, VirtualService> decorated = new LinkedHashMap<>(kernel.size() * 2);
+        for (VirtualService service : kernel) {
+            decorated.put(service.key(), TableRecord.decorate(service, recorded.get(service.key())));
+        }
+        table = decorated;
+        return List.copyOf(decorated.values());
+    }
+
+    @Override
+    public synchronized void apply(Plan plan) throws DataPlaneException {
+        if (plan.isEmpty()) {
+            return;
+        }
+        if (table == null) {
+            readTable();
+        }
+        Map<ServiceKey, VirtualService> before = table;
+        PlanTranslator translator = new PlanTranslator(before, check);
+        List<PlanTranslator.Step> steps;
+        try {
+            steps = translator.translate(plan.operations());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new DataPlaneException(e.getMessage() + "; nothing was changed", e);
+        }
+        int commands = steps.stream().mapToInt(s -> s.commands().size()).sum();
+        if (commands <= SINGLE_COMMAND_LIMIT) {
+            runOneByOne(steps, before);
+        } else {
+            runBatch(steps, before, plan.size());
+        }
+        table = translator.table();
+        if (!onlyKernelFieldsChanged(plan)) {
+            saveRecord();
+        }
+    }
+
+    @Override
+    public CounterSnapshot sampleCounters() throws DataPlaneException {
+        long now = System.currentTimeMillis();
+        try {
+            return new CounterSnapshot(now, IpvsCounterParser.parse(ipvsadm.statsListing(), ipvsadm.listing()));
+        } catch (IllegalArgumentException e) {
+            throw new DataPlaneException("the ipvs plane cannot read the kernel counters: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void setActive(boolean active) throws DataPlaneException {
+        syncDaemon.follow(active);
+    }
+
+    @Override
+    public void close() {
+        // The kernel table and the sync daemon outlive the agent on purpose: traffic keeps flowing.
+    }
+
+    private void runOneByOne(List<PlanTranslator.Step> steps, Map<ServiceKey, VirtualService> before)
+            throws DataPlaneException {
+        List<Operation> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            PlanTranslator.Step step = steps.get(i);
+            boolean untouched = true;
+            try {
+                if (step.commands().size() == 1) {
+                    ipvsadm.run(step.commands().get(0));
+                } else if (!step.commands().isEmpty()) {
+                    // A new service and its destinations go in one ipvsadm process: the service has no
+                    // destination only for the microseconds between two of its lines.
+                    untouched = false;
+                    Ipvsadm.Result result = ipvsadm.restore(step.commands().stream()
+                            .map(IpvsadmCommandBuilder::restoreLine).toList());
+                    if (!result.ok()) {
+                        throw new DataPlaneException("ipvsadm -R failed: " + Ipvsadm.reason(result));
+                    }
+                }
+            } catch (DataPlaneException e) {
+                String failure = "step " + (i + 1) + " of " + steps.size() + " (" + step.operation().summary()
+                        + ") failed: " + e.getMessage();
+                if (untouched) {
+                    undoExactly(done, before, failure);
+                } else {
+                    undoFromKernel(before, failure);
+                }
+            }
+            done.add(step.operation());
+        }
+    }
+
+    private void runBatch(List<PlanTranslator.Step> steps, Map<ServiceKey, VirtualService> before, int operations)
+            throws DataPlaneException {
+        List<String> lines = new ArrayList<>();
+        for (PlanTranslator.Step step : steps) {
+            for (List<String> command : step.commands()) {
+                lines.add(IpvsadmCommandBuilder.restoreLine(command));
+            }
+        }
+        Ipvsadm.Result result = ipvsadm.restore(lines);
+        if (!result.ok()) {
+            undoFromKernel(before, "the batch of " + operations + " steps (" + lines.size()
+                    + " ipvsadm lines) failed: " + Ipvsadm.reason(result));
+        }
+    }
+
+    /** Undoes the steps that succeeded with their inverses, then throws {@code failure}. */
+    private void undoExactly(List<Operation> done, Map<ServiceKey, VirtualService> before, String failure)
+            throws DataPlaneException {
+        PlanTranslator replay = new PlanTranslator(before, null);
+        replay.translate(done);
+        try {
+            for (PlanTranslator.Step undo : replay.translate(InverseOperations.of(done).operations())) {
+                for (List<String> command : undo.commands()) {
+                    ipvsadm.run(command);
+                }
+            }
+        } catch (DataPlaneException | RuntimeException e) {
+            undoFromKernel(before, failure + "; undoing step by step failed too (" + e.getMessage() + ")");
+        }
+        table = before;
+        throw new DataPlaneException(failure + "; the steps before it (" + done.size()
+                + ") were undone, the table is as it was");
+    }
+
+    /** Reads what the kernel holds now, applies the plan back to {@code before}, then throws {@code failure}. */
+    private void undoFromKernel(Map<ServiceKey, VirtualService> before, String failure) throws DataPlaneException {
+        try {
+            List<VirtualService> now = readTable();
+            Plan back = Planner.between(now, new ArrayList<>(before.values()));
+            List<String> lines = new ArrayList<>();
+            for (PlanTranslator.Step step : new PlanTranslator(table, null).translate(back.operations())) {
+                for (List<String> command : step.commands()) {
+                    lines.add(IpvsadmCommandBuilder.restoreLine(command));
+                }
+            }
+            if (!lines.isEmpty()) {
+                Ipvsadm.Result result = ipvsadm.restore(lines);
+                if (!result.ok()) {
+                    throw new DataPlaneException(Ipvsadm.reason(result));
+                }
+            }
+            table = before;
+        } catch (DataPlaneException | RuntimeException e) {
+            table = null;
+            throw new DataPlaneException(failure + "; restoring the table failed too (" + e.getMessage()
+                    + "); the next reconcile reads the kernel and converges", e);
+        }
+        throw new DataPlaneException(failure + "; what had been applied was undone, the table is as it was");
+    }
+
+    /** Weight and threshold changes touch nothing the record holds, so the hot path writes no file. */
+    private static boolean onlyKernelFieldsChanged(Plan plan) {
+        for (Operation op : plan.operations()) {
+            if (!(op instanceof EditRealServer edit)) {
+                return false;
+            }
+            if (!Objects.equals(edit.before().name(), edit.after().name()) || edit.before().os() != edit.after().os()
+                    || edit.before().state() != edit.after().state()
+                    || edit.before().forwarding() != edit.after().forwarding()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void saveRecord() throws DataPlaneException {
+        try {
+            record.save(table.values());
+            recorded = new LinkedHashMap<>(table);
+        } catch (IOException e) {
+            throw new DataPlaneException("the ipvs plane applied the plan but cannot write its record "
+                    + e.getMessage() + "; labels and sorry servers may be lost after a restart", e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.ballast.agent.dataplane.ipvs;
+
+import io.ballast.agent.dataplane.DataPlaneException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The kernel interface (keepalived's libipvs role): the one class that runs ipvsadm. Batches go
+ * through {@code ipvsadm -R} on stdin — the loader inside {@code ipvsadm-restore}, without the
+ * {@code ipvsadm -C} that script runs first, which would empty a live table. {@code ipvsadm -R} keeps
+ * going after a failed line and exits with the status of the last line only, so any text on stderr
+ * counts as a failure.
+ */
+public class Ipvsadm {
+
+    /** What one ipvsadm run printed. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0 && stderr.isBlank();
+        }
+    }
+
+    private final String executable;
+    private final long timeoutSeconds;
+
+    public Ipvsadm(String executable, long timeoutSeconds) {
+        this.executable = executable;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+
+    /** Runs one command; throws with ipvsadm's own words if it fails. */
+    public Result run(List<String> args) throws DataPlaneException {
+        Result result = exec(args);
+        if (!result.ok()) {
+            throw new DataPlaneException("ipvsadm " + String.join(" ", args) + " failed: " + reason(result));
+        }
+        return result;
+    }
+
+    /** Runs a batch of command lines in one ipvsadm process; the result tells whether every line worked. */
+    public Result restore(List<String> lines) throws DataPlaneException {
+        StringBuilder input = new StringBuilder(lines.size() * 64);
+        for (String line : lines) {
+            input.append(line).append('\n');
+        }
+        Process process = start(List.of("-R"));
+        Timeout timeout = Timeout.arm(process, timeoutSeconds);
+        // A batch can fail on thousands of lines: stderr is drained while stdin is still being written.
+        CompletableFuture<String> out = drain(process.getInputStream());
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(input.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // ipvsadm stopped reading; its exit status and stderr below say why.
+        }
+        return finish(process, timeout, List.of("-R"), out.join(), err.join());
+    }
+
+    public String listing() throws DataPlaneException {
+        return run(List.of("-L", "-n", "--exact")).stdout();
+    }
+
+    public String thresholdsListing() throws DataPlaneException {
+        return run(List.of("-L", "-n", "--exact", "--thresholds")).stdout();
+    }
+
+    public String statsListing() throws DataPlaneException {
+        return run(List.of("-L", "-n", "--exact", "--stats")).stdout();
+    }
+
+    public String daemonListing() throws DataPlaneException {
+        return run(List.of("-L", "--daemon")).stdout();
+    }
+
+    static String reason(Result result) {
+        String text = result.stderr().isBlank() ? result.stdout() : result.stderr();
+        text = text.strip().replace('\n', ';');
+        return text.isEmpty() ? "exit status " + result.exitCode() : text;
+    }
+
+    /**
+     * One short command, read in the calling thread: ipvsadm prints little besides listings, and a
+     * listing's stderr (read after its stdout) never fills a pipe. No helper thread per command keeps
+     * a weight change close to the cost of the ipvsadm process itself.
+     */
+    private Result exec(List<String> args) throws DataPlaneException {
+        Process process = start(args);
+        Timeout timeout = Timeout.arm(process, timeoutSeconds);
+        try {
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            return finish(process, timeout, args, out, err);
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new DataPlaneException("cannot read what " + executable + " printed: " + e.getMessage(), e);
+        }
+    }
+
+    private Process start(List<String> args) throws DataPlaneException {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(executable);
+        command.addAll(args);
+        try {
+            return new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new DataPlaneException("cannot run " + executable + " (" + e.getMessage()
+                    + "); install the ipvsadm package", e);
+        }
+    }
+
+    private Result finish(Process process, Timeout timeout, List<String> args, String out, String err)
+            throws DataPlaneException {
+        try {
+            int exit = process.waitFor();
+            if (!timeout.disarm()) {
+                throw new DataPlaneException(executable + " " + String.join(" ", args) + " did not finish in "
+                        + timeoutSeconds + " s and was stopped");
+            }
+            return new Result(exit, out, err);
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new DataPlaneException("interrupted while waiting for " + executable, e);
+        }
+    }
+
+    /** Kills a process that outlives its time; one shared timer thread, not one thread per command. */
+    private static final class Timeout {
+        private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "ipvsadm-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final ScheduledFuture<?> kill;
+        private final AtomicBoolean fired;
+
+        private Timeout(ScheduledFuture<?> kill, AtomicBoolean fired) {
+            this.kill = kill;
+            this.fired = fired;
+        }
+
+        static Timeout arm(Process process, long seconds) {
+            AtomicBoolean fired = new AtomicBoolean();
+            return new Timeout(TIMER.schedule(() -> {
+                fired.set(true);
+                process.destroyForcibly();
+            }, seconds, TimeUnit.SECONDS), fired);
+        }
+
+        /** False if the timer had already killed the process. */
+        boolean disarm() {
+            kill.cancel(false);
+            return !fired.get();
+        }
+    }
+
+    private static CompletableFuture<String> drain(InputStream stream) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (stream) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                stream.transferTo(buffer);
+                text.complete(buffer.toString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                text.complete("");
+            }
+        }, "ipvsadm-output");
+        reader.setDaemon(true);
+        reader.start();
+        return text;
+    }
+}
