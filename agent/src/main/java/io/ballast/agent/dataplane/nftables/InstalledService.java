@@ -19,11 +19,6 @@ public record InstalledService(int id, VirtualService service) {
         return "vs" + id;
     }
 
-    /** Where an earlier layout kept the records; a table that still has it is rewritten whole. */
-    public String legacyRecordChain() {
-        return "vs" + id + "rec";
-    }
-
     public String persistMap() {
         return "vs" + id + "p";
     }
