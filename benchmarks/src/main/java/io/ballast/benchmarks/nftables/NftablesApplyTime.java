@@ -45,6 +45,7 @@ public final class NftablesApplyTime {
         long[] fullRead = new long[rounds];
         long[] rewrite = new long[rounds];
         List<Long> weightChange = new ArrayList<>();
+        List<Long> bareNft = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             try (DataPlane plane = open(netns, state)) {
                 plane.apply(Planner.between(plane.readTable(), List.of())); // start from nothing
@@ -65,6 +66,11 @@ public final class NftablesApplyTime {
                     plane.apply(plan);
                     weightChange.add(System.nanoTime() - t0);
                     current = next;
+                    // The floor, back to back: a bare nft -f of one element change in the same table.
+                    String verb = i % 2 == 0 ? "add" : "delete";
+                    t0 = System.nanoTime();
+                    runWithInput(netns, verb + " element inet ballast vip4 { 192.0.2.250 }\n", "nft", "-f", "-");
+                    bareNft.add(System.nanoTime() - t0);
                 }
             }
             // A fresh plane that finds a damaged table rewrites it whole, carrying counters over.
@@ -79,6 +85,7 @@ public final class NftablesApplyTime {
                     round + 1, fullApply[round] / 1e6, fullRead[round] / 1e6, rewrite[round] / 1e6);
         }
         long[] changes = weightChange.stream().mapToLong(Long::longValue).toArray();
+        long[] floor = bareNft.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("%nsize: %d services, %d real servers%n", table.size(),
                 table.stream().mapToInt(s -> s.realServers().size()).sum());
         System.out.printf("full apply (plan from empty, one transaction): median %.0f ms of %d%n", median(fullApply) / 1e6, rounds);
@@ -87,6 +94,9 @@ public final class NftablesApplyTime {
         System.out.printf("one weight change at that size: median %.1f ms, p90 %.1f ms, max %.1f ms (n=%d)%n",
                 median(changes) / 1e6, percentile(changes, 0.9) / 1e6, Arrays.stream(changes).max().orElse(0) / 1e6,
                 changes.length);
+        System.out.printf("peer, bare 'ip netns exec NS nft -f -' of one element: median %.1f ms, p90 %.1f ms (n=%d);"
+                        + " plane / bare (medians) %.2f%n", median(floor) / 1e6, percentile(floor, 0.9) / 1e6, floor.length,
+                (double) median(changes) / median(floor));
         if (!(args.length > 2 && args[2].equals("keep"))) {
             run(netns, "nft", "delete", "table", "inet", "ballast");
         }
@@ -132,6 +142,19 @@ public final class NftablesApplyTime {
         full.addAll(List.of(argv));
         Process process = new ProcessBuilder(full).inheritIO().start();
         process.waitFor();
+    }
+
+    static void runWithInput(String netns, String input, String... argv) throws Exception {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+        full.addAll(List.of(argv));
+        Process process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var in = process.getOutputStream()) {
+            in.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("'" + String.join(" ", full) + "' failed");
+        }
     }
 
     static long median(long[] values) {

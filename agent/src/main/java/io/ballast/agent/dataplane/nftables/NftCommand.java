@@ -4,26 +4,50 @@ import io.ballast.agent.dataplane.DataPlaneException;
 import java.util.List;
 
 /**
- * The command layer: the only class that runs {@code nft}. Every change goes through
- * {@code nft -f -} so the kernel applies it as one transaction — all of it or none of it.
+ * The command layer: the only class that runs {@code nft}. Every change is one nft transaction — all
+ * of it or none of it: small ones (a weight, a drain, a server) go to a long-lived {@code nft -i}
+ * ({@link NftSession}) so they do not pay for a process start, large ones to a fresh {@code nft -f -}.
  */
-public final class NftCommand {
+public final class NftCommand implements AutoCloseable {
+
+    /**
+     * Scripts up to this size go to the session, larger ones to a fresh nft -f. nft -i reads its input one
+     * byte per read(2) (libedit, stdin not a terminal): ~0.4 ms of CPU per KiB measured here, against
+     * ~5 ms to start nft; a weight change is 2-9 KiB at 16 servers per service.
+     */
+    static final int SESSION_LIMIT = 8 * 1024;
 
     private final CommandRunner runner;
     private final String nft;
+    private final NftSession session;
 
-    public NftCommand(CommandRunner runner, String nftBinary) {
+    public NftCommand(CommandRunner runner, String nftBinary, long timeoutMillis) {
         this.runner = runner;
         this.nft = nftBinary;
+        this.session = new NftSession(runner.argv(List.of(nftBinary, "-i")), timeoutMillis);
     }
 
     /** Applies a ruleset script atomically; on failure nothing of it is in the kernel. */
     public void transaction(String script, String what) throws DataPlaneException {
+        if (script.length() <= SESSION_LIMIT) {
+            List<String> errors = session.apply(script);
+            if (!errors.isEmpty()) {
+                throw new DataPlaneException("nft refused the transaction that would " + what
+                        + ", so nothing was changed: " + String.join(" | ", errors.subList(0, Math.min(6, errors.size()))));
+            }
+            return;
+        }
         CommandRunner.Result result = runner.run(List.of(nft, "-f", "-"), script);
         if (result.exitCode() != 0) {
             throw new DataPlaneException("nft refused the transaction that would " + what
                     + ", so nothing was changed: " + firstLines(result.stderr(), 6));
         }
+    }
+
+    /** Ends the session's nft process. */
+    @Override
+    public void close() {
+        session.close();
     }
 
     /** {@code nft -j list table FAMILY NAME}; null if the table does not exist. */

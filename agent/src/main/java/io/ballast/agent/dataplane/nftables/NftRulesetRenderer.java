@@ -71,13 +71,33 @@ public final class NftRulesetRenderer {
         Script out = new Script(table);
         Map<ServiceKey, InstalledService> old = index(before);
         Map<ServiceKey, InstalledService> now = index(after);
+        // Element keys (counters, persistence, VIPs) all begin with the service's VIP (or mark), and services on
+        // one VIP may share them; so only the services on a VIP the change touches are compared. Comparing
+        // all 37,205 servers' elements took 80-150 ms per change; a VIP holds a handful of services.
+        Set<String> touched = new LinkedHashSet<>();
+        for (InstalledService service : after) {
+            InstalledService previous = old.get(service.service().key());
+            if (!service.equals(previous)) {
+                touched.add(vipOf(service));
+                if (previous != null) {
+                    touched.add(vipOf(previous));
+                }
+            }
+        }
+        for (InstalledService service : before) {
+            if (!now.containsKey(service.service().key())) {
+                touched.add(vipOf(service));
+            }
+        }
+        List<InstalledService> nearBefore = before.stream().filter(s -> touched.contains(vipOf(s))).toList();
+        List<InstalledService> nearAfter = after.stream().filter(s -> touched.contains(vipOf(s))).toList();
         // Deletions first (an element must go before the chain it jumps to), additions after the chains exist.
-        Map<String, String> persistBefore = persistElements(before);
-        Map<String, String> persistAfter = persistElements(after);
-        Map<String, String> countersBefore = counterElements(before);
-        Map<String, String> countersAfter = counterElements(after);
-        Map<String, String> vipsBefore = vipElements(before);
-        Map<String, String> vipsAfter = vipElements(after);
+        Map<String, String> persistBefore = persistElements(nearBefore);
+        Map<String, String> persistAfter = persistElements(nearAfter);
+        Map<String, String> countersBefore = counterElements(nearBefore);
+        Map<String, String> countersAfter = counterElements(nearAfter);
+        Map<String, String> vipsBefore = vipElements(nearBefore);
+        Map<String, String> vipsAfter = vipElements(nearAfter);
         deletions(out, persistBefore, persistAfter);
         deletions(out, countersBefore, countersAfter);
         deletions(out, vipsBefore, vipsAfter);
@@ -144,7 +164,6 @@ public final class NftRulesetRenderer {
 
     private void addService(Script out, InstalledService installed) {
         out.obj("chain", installed.chain(), "");
-        out.obj("chain", installed.recordChain(), "");
         if (installed.service().persistence() != null) {
             addPersistence(out, installed);
         }
@@ -154,10 +173,9 @@ public final class NftRulesetRenderer {
                 + " : jump " + installed.chain() + " }");
     }
 
-    /** Flushes the service's chains and writes them anew; chains, element and counters stay. */
+    /** Flushes the service's chain and writes it anew; chain, element and counters stay. */
     private void replaceService(Script out, InstalledService before, InstalledService after) {
         out.line("flush chain inet " + table + " " + before.chain());
-        out.line("flush chain inet " + table + " " + before.recordChain());
         if (!Objects.equals(before.service().persistence(), after.service().persistence())) {
             if (before.service().persistence() != null) {
                 removePersistence(out, before);
@@ -184,12 +202,10 @@ public final class NftRulesetRenderer {
         VirtualService service = installed.service();
         out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
-        out.line("flush chain inet " + table + " " + installed.recordChain());
         if (service.persistence() != null) {
             removePersistence(out, installed);
         }
         out.line("delete chain inet " + table + " " + installed.chain());
-        out.line("delete chain inet " + table + " " + installed.recordChain());
     }
 
     private void addPersistence(Script out, InstalledService installed) {
@@ -215,15 +231,18 @@ public final class NftRulesetRenderer {
         for (String rule : dispatch.rules(installed)) {
             out.rule(installed.chain(), rule);
         }
+        // The records follow a return, so no packet reaches them. They share the service's chain because
+        // nft fetches every chain before each transaction: a record chain per service doubled that cost.
+        out.rule(installed.chain(), "return");
         for (RealServer server : service.realServers()) {
-            out.rule(installed.recordChain(), "counter" + comment(TableEncoding.realServerComment(server)));
+            out.rule(installed.chain(), "counter" + comment(TableEncoding.realServerComment(server)));
             String label = TableEncoding.labelComment(server.name());
             if (label != null) {
-                out.rule(installed.recordChain(), "counter" + comment(label));
+                out.rule(installed.chain(), "counter" + comment(label));
             }
         }
         if (service.sorryServer() != null) {
-            out.rule(installed.recordChain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
+            out.rule(installed.chain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
         }
     }
 
@@ -302,6 +321,12 @@ public final class NftRulesetRenderer {
             }
         }
         return vips;
+    }
+
+    /** What every element key of a service begins with: its mark, or its VIP. */
+    private static String vipOf(InstalledService installed) {
+        VirtualService service = installed.service();
+        return service.firewallMark() != null ? "mark " + service.firewallMark() : Addresses.canonical(service.address());
     }
 
     /** How a server of a service is keyed in the counter sets (as nft prints it back, joined by " . "). */

@@ -83,17 +83,20 @@ public final class NftTableReader {
             Matcher records = RECORDS.matcher(name);
             if (service.matches()) {
                 serviceChains.put(Integer.parseInt(service.group(1)), name);
-            } else if (records.matches() && !chains.contains("vs" + records.group(1))) {
-                complete = false; // records without their service: leftovers of someone's edit
+            } else if (records.matches()) {
+                // The earlier layout (a record chain per service): read it, and let the next apply rewrite the table.
+                complete = false;
             }
         }
         List<InstalledService> services = new ArrayList<>();
         List<InstalledService> leftovers = new ArrayList<>();
         for (Map.Entry<Integer, String> entry : serviceChains.entrySet()) {
             int id = entry.getKey();
-            InstalledService installed = decode(id, comments.get(entry.getValue()), comments.get("vs" + id + "rec"));
+            List<String> rules = comments.get(entry.getValue());
+            List<String> legacy = comments.get("vs" + id + "rec");
+            InstalledService installed = decode(id, rules, legacy != null ? legacy
+                    : rules == null || rules.isEmpty() ? null : rules.subList(1, rules.size()));
             boolean intact = installed != null && mapped.contains(entry.getValue())
-                    && chains.contains(installed.recordChain())
                     && (installed.service().persistence() == null
                         || (maps.contains(installed.persistMap()) && chains.contains(installed.persistChain())));
             if (intact) {
@@ -108,6 +111,7 @@ public final class NftTableReader {
         return new State(true, complete, List.copyOf(services), List.copyOf(leftovers));
     }
 
+    /** The service's first rule holds its settings; records are the commented rules after it (or in a legacy record chain). */
     private static InstalledService decode(int id, List<String> serviceRules, List<String> recordRules) {
         if (serviceRules == null || serviceRules.isEmpty() || recordRules == null) {
             return null;

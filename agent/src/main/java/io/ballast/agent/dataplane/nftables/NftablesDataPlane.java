@@ -181,6 +181,7 @@ public final class NftablesDataPlane implements DataPlane {
 
     @Override
     public void close() {
+        nft.close();
         if (sync != null) {
             sync.close();
         }

@@ -66,7 +66,7 @@ public final class NftablesProvider implements DataPlaneProvider {
         if (options.settings().containsKey("conntrackd.peer")) {
             sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"));
         }
-        return new NftablesDataPlane(new NftCommand(runner, nftBinary),
+        return new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
                 new NftRulesetRenderer(table, snat.equals("masquerade"), maxSlots), sync);
     }
 

@@ -69,6 +69,11 @@ final class ServiceDispatch {
             }
         }
         rules.add(map.append(" }").toString());
+        // A commit replaces this map while packets are in flight; one that looks the old map up under the new
+        // generation finds nothing (seen as rare connection refusals while weights changed hundreds of times a
+        // second). Such a packet goes to a server of the service rather than to the director's own stack.
+        RealServer fallback = eligible.get(slots.get(0));
+        rules.add(dnat(service, fallback.address(), fallback.port()));
         return rules;
     }
 

@@ -25,7 +25,7 @@ import java.util.Set;
  * recovers the exact table entries from the kernel alone (no side file that could disagree).
  * nft allows 128 bytes per comment (and nft 1.0 lists only rule comments as JSON), so the service's
  * settings sit on the first rule of its chain; each real server's record, its label and the sorry
- * server each on one rule of the service's record chain.
+ * server each on one rule of the service's chain, after the return that keeps packets away from them.
  */
 public final class TableEncoding {
 

@@ -92,7 +92,7 @@ class NftRulesetRendererTest {
         String script = renderer.change(List.of(web(Scheduler.RR, null, rs(1, 1))), List.of());
 
         assertThat(script).contains("delete element inet ballast svc4 { 203.0.113.10 . tcp . 80 }")
-                .contains("delete chain inet ballast vs1rec").contains("delete chain inet ballast vs1\n")
+                .contains("delete chain inet ballast vs1\n").doesNotContain("vs1rec")
                 .contains("delete element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
                 .contains("delete element inet ballast vip4 { 203.0.113.10 }");
     }
@@ -120,5 +120,25 @@ class NftRulesetRendererTest {
                 .contains("flush map inet ballast vs1p");
         assertThat(renderer.change(List.of(before), List.of(web(Scheduler.RR, sticky, rs(1, 5), rs(2, 1)))))
                 .doesNotContain("flush map");
+    }
+
+    @Test
+    void removingAServiceKeepsTheVipAndCountersThatAnotherServiceOnTheSameVipStillUses() {
+        InstalledService web = web(Scheduler.RR, null, rs(1, 1), rs(2, 1));
+        InstalledService alt = new InstalledService(2, new VirtualService("alt", Protocol.TCP, "203.0.113.10", 81, null,
+                null, Scheduler.RR, Set.of(), null, ForwardingMethod.NAT, null, null, List.of(rs(1, 1))));
+        InstalledService other = new InstalledService(3, new VirtualService("other", Protocol.TCP, "203.0.113.20", 80,
+                null, null, Scheduler.RR, Set.of(), null, ForwardingMethod.NAT, null, null, List.of(rs(3, 1))));
+
+        String script = renderer.change(List.of(web, alt, other), List.of(web, other));
+
+        assertThat(script).contains("delete chain inet ballast vs2\n")
+                .doesNotContain("delete element inet ballast vip4")
+                .doesNotContain("delete element inet ballast rsc4")
+                .doesNotContain("vs1").doesNotContain("vs3");
+        assertThat(renderer.change(List.of(web, other), List.of(other)))
+                .contains("delete element inet ballast vip4 { 203.0.113.10 }")
+                .contains("delete element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
+                .doesNotContain("203.0.113.20");
     }
 }

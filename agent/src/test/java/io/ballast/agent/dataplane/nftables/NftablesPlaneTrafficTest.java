@@ -353,6 +353,37 @@ class NftablesPlaneTrafficTest {
         assertThat(connections(3)).hasSize(3);
     }
 
+    @Test
+    void tableInTheEarlierLayoutIsReadAndMovedToTheCurrentOneByTheNextChange() throws Exception {
+        VirtualService web = service(Scheduler.WRR, 1, 2, 3);
+        converge(List.of(web));
+        // The earlier layout kept each service's records in a chain of their own (vs1rec).
+        InstalledService installed = new InstalledService(1, web.asTableEntry());
+        StringBuilder old = new StringBuilder("flush chain inet ballast vs1\nadd chain inet ballast vs1rec\n");
+        old.append("add rule inet ballast vs1 counter comment \"").append(TableEncoding.serviceComment(web)).append("\"\n");
+        for (String rule : new ServiceDispatch(1024).rules(installed)) {
+            old.append("add rule inet ballast vs1 ").append(rule).append('\n');
+        }
+        for (RealServer server : web.realServers()) {
+            old.append("add rule inet ballast vs1rec counter comment \"")
+                    .append(TableEncoding.realServerComment(server)).append("\"\n");
+            old.append("add rule inet ballast vs1rec counter comment \"")
+                    .append(TableEncoding.labelComment(server.name())).append("\"\n");
+        }
+        assertThat(net.director().execWithInput(old.toString(), "nft", "-f", "-").exitCode()).isZero();
+        assertThat(net.director().execOk("nft", "list", "chains").stdout()).contains("vs1rec");
+
+        try (DataPlane fresh = open()) {
+            assertThat(fresh.readTable()).isEqualTo(entries(List.of(web)));
+            VirtualService reweighted = service(Scheduler.WRR, 1, 2, 4);
+            fresh.apply(Planner.between(fresh.readTable(), List.of(reweighted)));
+
+            assertThat(net.director().execOk("nft", "list", "chains").stdout()).doesNotContain("vs1rec");
+            assertThat(fresh.readTable()).isEqualTo(entries(List.of(reweighted)));
+        }
+        assertThat(connections(7)).hasSize(3); // one round of the 7 slots (weights 1 + 2 + 4)
+    }
+
     private static long serviceConnections(CounterSnapshot snapshot) {
         return snapshot.samples().stream().filter(s -> s.realServer() == null)
                 .mapToLong(s -> s.counters().connections()).sum();
