@@ -21,6 +21,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            return; // the window is closing: late work from a connection has nowhere to go
+        }
         workers.execute(() -> {
             try {
                 T result = work.call();
@@ -45,6 +48,9 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
+        if (timer.isShutdown()) {
+            return () -> { }; // the window is closing: a reconnect or poll scheduled now would never be wanted
+        }
         ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action), delay.toMillis(), TimeUnit.MILLISECONDS);
         return () -> future.cancel(false);
     }

@@ -73,7 +73,7 @@ public final class AgentJson {
         return new AgentEvent(
                 node.path("id").asLong(0),
                 node.path("atMillis").asLong(0),
-                text(node, "kind", "type"),
+                upper(text(node, "kind", "type")),
                 text(node, "node", "director"),
                 text(node, "message"),
                 detail);
@@ -149,5 +149,9 @@ public final class AgentJson {
             }
         }
         return MAPPER.createArrayNode();
+    }
+
+    private static String upper(String text) {
+        return text == null ? null : text.toUpperCase(Locale.ROOT);
     }
 }
