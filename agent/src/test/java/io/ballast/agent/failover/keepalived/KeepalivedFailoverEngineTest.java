@@ -3,6 +3,7 @@ package io.ballast.agent.failover.keepalived;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.failover.RoleChange;
+import io.ballast.agent.testsupport.Await;
 import io.ballast.agent.testsupport.RealEngines;
 import io.ballast.agent.testsupport.netns.Netns;
 import io.ballast.agent.testsupport.netns.NetnsLab;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,44 +70,47 @@ class KeepalivedFailoverEngineTest {
     void higherPriorityDirectorHoldsTheVipAndTheOtherWaits() throws Exception {
         startBoth(spec(150, true));
 
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 15);
-        await(() -> holdsVip(nsA), 5);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                15, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
+        Await.until("holdsVip(nsA)", 5, () -> holdsVip(nsA));
         assertThat(holdsVip(nsB)).isFalse();
     }
 
     @Test
     void standbyTakesOverOnCrashAndRestoredMasterTakesBackOnlyWhenReady() throws Exception {
         startBoth(spec(150, true));
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 15);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                15, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
 
         // A crash: the link goes and keepalived dies with SIGKILL (SIGKILL alone would leave the VIP configured).
         a.setReady(false);
         nsA.execOk("ip", "link", "set", "eth0", "down");
         nsA.exec("pkill", "-KILL", "keepalived");
-        await(() -> b.role() == Role.MASTER && holdsVip(nsB), 10);
+        Await.until("b.role() == Role.MASTER && holdsVip(nsB)", 10, () -> b.role() == Role.MASTER && holdsVip(nsB));
         assertThat(changesOfB).extracting(RoleChange::to).contains(Role.MASTER);
 
         // Restored but not ready: it must not take the VIPs back.
         nsA.execOk("ip", "link", "set", "eth0", "up");
-        await(() -> a.role() == Role.BACKUP, 15);
+        Await.until("a.role() == Role.BACKUP", 15, () -> a.role() == Role.BACKUP);
         Thread.sleep(2_000);
         assertThat(b.role()).isEqualTo(Role.MASTER);
         assertThat(holdsVip(nsA)).isFalse();
 
         a.setReady(true);
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 10);
-        await(() -> holdsVip(nsA) && !holdsVip(nsB), 5);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                10, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
+        Await.until("holdsVip(nsA) && !holdsVip(nsB)", 5, () -> holdsVip(nsA) && !holdsVip(nsB));
     }
 
     @Test
     void nopreemptKeepsTheVipsWithTheStandbyAfterTheMasterReturns() throws Exception {
         startBoth(spec(150, false));
-        await(() -> a.role() == Role.MASTER, 15);
+        Await.until("a.role() == Role.MASTER", 15, () -> a.role() == Role.MASTER);
 
         nsA.execOk("ip", "link", "set", "eth0", "down");
-        await(() -> b.role() == Role.MASTER, 10);
+        Await.until("b.role() == Role.MASTER", 10, () -> b.role() == Role.MASTER);
         nsA.execOk("ip", "link", "set", "eth0", "up");
-        await(() -> a.role() == Role.BACKUP, 15);
+        Await.until("a.role() == Role.BACKUP", 15, () -> a.role() == Role.BACKUP);
 
         Thread.sleep(2_000);
         assertThat(b.role()).isEqualTo(Role.MASTER);
@@ -116,11 +119,12 @@ class KeepalivedFailoverEngineTest {
     @Test
     void stepDownHandsTheVipsToTheStandbyAtOnce() throws Exception {
         startBoth(spec(150, true));
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 15);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                15, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
 
         long asked = System.nanoTime();
         a.stepDown();
-        await(() -> b.role() == Role.MASTER && holdsVip(nsB), 5);
+        Await.until("b.role() == Role.MASTER && holdsVip(nsB)", 5, () -> b.role() == Role.MASTER && holdsVip(nsB));
 
         // A priority-0 advert: no waiting for three missed adverts.
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).isLessThan(3_000);
@@ -130,7 +134,7 @@ class KeepalivedFailoverEngineTest {
     @Test
     void newRevisionWithTheSameFailoverSettingsDoesNotReloadKeepalived() throws Exception {
         startBoth(spec(150, true));
-        await(() -> a.role() == Role.MASTER, 15);
+        Await.until("a.role() == Role.MASTER", 15, () -> a.role() == Role.MASTER);
         Path conf = dir.resolve("a/keepalived/keepalived.conf");
         long before = conf.toFile().lastModified();
         Thread.sleep(1_100);
@@ -166,15 +170,5 @@ class KeepalivedFailoverEngineTest {
 
     private static boolean holdsVip(Netns ns) {
         return ns.exec("ip", "-o", "addr", "show", "dev", "eth0").stdout().contains(VIP + "/");
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within " + seconds + " s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

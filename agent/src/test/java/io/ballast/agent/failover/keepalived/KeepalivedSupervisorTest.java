@@ -2,6 +2,7 @@ package io.ballast.agent.failover.keepalived;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ballast.agent.testsupport.Await;
 import io.ballast.agent.testsupport.RealEngines;
 import io.ballast.agent.testsupport.netns.Netns;
 import io.ballast.agent.testsupport.netns.NetnsLab;
@@ -12,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,17 +51,20 @@ class KeepalivedSupervisorTest {
                      "keepalived", writeConfig(fifo.path()), dir, events::add)) {
             keepalived.start();
 
-            awaitTrue(() -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER), 10);
-            awaitTrue(() -> addresses().contains("203.0.113.10/32"), 5);
+            Await.until("transitions.stream().anyMatch(t -> t.role() == Role.MASTER)",
+                    10, () -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER));
+            Await.until("addresses().contains('203.0.113.10/32')", 5, () -> addresses().contains("203.0.113.10/32"));
 
             long firstPid = keepalived.pid();
             new ProcessBuilder("kill", "-KILL", Long.toString(firstPid)).start().waitFor();
-            awaitTrue(() -> keepalived.pid() > 0 && keepalived.pid() != firstPid, 10);
+            Await.until("keepalived.pid() > 0 && keepalived.pid() != firstPid",
+                    10, () -> keepalived.pid() > 0 && keepalived.pid() != firstPid);
 
             assertThat(keepalived.restartCount()).isEqualTo(1);
             assertThat(events).anyMatch(e -> e.startsWith("keepalived exited with code"));
             transitions.clear();
-            awaitTrue(() -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER), 10);
+            Await.until("transitions.stream().anyMatch(t -> t.role() == Role.MASTER)",
+                    10, () -> transitions.stream().anyMatch(t -> t.role() == Role.MASTER));
         }
         assertThat(addresses()).doesNotContain("203.0.113.10/32");
     }
@@ -94,15 +96,5 @@ class KeepalivedSupervisorTest {
 
     private String addresses() {
         return ns.exec("ip", "-o", "addr", "show", "dev", "vrrp0").stdout();
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within " + seconds + " s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.ballast.agent.failover.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.failover.RoleChange;
+import io.ballast.agent.testsupport.Await;
 import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.Director;
@@ -13,8 +14,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,8 @@ class LabFailoverEngineTest {
         LabFailoverEngine a = start("lb-a", portA, portB, spec(true, 0));
         LabFailoverEngine b = start("lb-b", portB, portA, spec(true, 0));
 
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 3);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                3, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
         Thread.sleep(20 * ADVERT_MS);
         assertThat(a.role()).isEqualTo(Role.MASTER);
         assertThat(b.role()).isEqualTo(Role.BACKUP);
@@ -49,11 +49,12 @@ class LabFailoverEngineTest {
         LabFailoverEngine b = start("lb-b", portB, portA, spec(true, 0));
         List<RoleChange> changes = new CopyOnWriteArrayList<>();
         b.onRoleChange(changes::add);
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 3);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                3, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
 
         long killedAt = System.currentTimeMillis();
         a.close();
-        await(() -> b.role() == Role.MASTER, 3);
+        Await.until("b.role() == Role.MASTER", 3, () -> b.role() == Role.MASTER);
 
         RoleChange takeover = changes.get(changes.size() - 1);
         assertThat(takeover.to()).isEqualTo(Role.MASTER);
@@ -66,7 +67,7 @@ class LabFailoverEngineTest {
     @Test
     void restoredMasterTakesBackAfterPreemptDelayOnlyWhenReady() throws Exception {
         LabFailoverEngine b = start("lb-b", portB, portA, spec(true, 1));
-        await(() -> b.role() == Role.MASTER, 3);
+        Await.until("b.role() == Role.MASTER", 3, () -> b.role() == Role.MASTER);
 
         LabFailoverEngine a = new LabFailoverEngine("lb-a", loopback(portA), List.of(loopback(portB)));
         engines.add(a);
@@ -77,13 +78,14 @@ class LabFailoverEngineTest {
         assertThat(b.role()).isEqualTo(Role.MASTER);
 
         a.setReady(true);
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 3);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                3, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
     }
 
     @Test
     void nopreemptLeavesTheVipsWithTheStandby() throws Exception {
         LabFailoverEngine b = start("lb-b", portB, portA, spec(false, 0));
-        await(() -> b.role() == Role.MASTER, 3);
+        Await.until("b.role() == Role.MASTER", 3, () -> b.role() == Role.MASTER);
         LabFailoverEngine a = start("lb-a", portA, portB, spec(false, 0));
 
         Thread.sleep(40 * ADVERT_MS);
@@ -95,11 +97,12 @@ class LabFailoverEngineTest {
     void stepDownHandsTheVipsOverAtOnce() throws Exception {
         LabFailoverEngine a = start("lb-a", portA, portB, spec(true, 0));
         LabFailoverEngine b = start("lb-b", portB, portA, spec(true, 0));
-        await(() -> a.role() == Role.MASTER && b.role() == Role.BACKUP, 3);
+        Await.until("a.role() == Role.MASTER && b.role() == Role.BACKUP",
+                3, () -> a.role() == Role.MASTER && b.role() == Role.BACKUP);
 
         long asked = System.currentTimeMillis();
         a.stepDown();
-        await(() -> b.role() == Role.MASTER, 3);
+        Await.until("b.role() == Role.MASTER", 3, () -> b.role() == Role.MASTER);
 
         assertThat(System.currentTimeMillis() - asked).isLessThan(3L * ADVERT_MS);
         assertThat(a.role()).isEqualTo(Role.BACKUP);
@@ -128,16 +131,6 @@ class LabFailoverEngineTest {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError("condition not met within " + seconds + " s");
-            }
-            Thread.sleep(5);
         }
     }
 }
