@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.agent.dataplane.DataPlaneException;
 import io.ballast.agent.testsupport.RealEngines;
-import io.ballast.agent.testsupport.netns.Netns;
-import io.ballast.agent.testsupport.netns.NetnsLab;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,9 @@
 package io.ballast.agent.dataplane.nftables;
 
-import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.VIP;
 import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.VIP6;
-import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.realServer;
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.VIP;
 import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.realServer6;
+import static io.ballast.agent.testsupport.netns.LoadBalancerTopology.realServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,8 +12,6 @@ import io.ballast.agent.dataplane.DataPlaneException;
 import io.ballast.agent.dataplane.PlaneOptions;
 import io.ballast.agent.testsupport.RealEngines;
 import io.ballast.agent.testsupport.netns.LoadBalancerTopology;
-import io.ballast.agent.testsupport.netns.Netns;
-import io.ballast.agent.testsupport.netns.NetnsLab;
 import io.ballast.model.AdminState;
 import io.ballast.model.ForwardingMethod;
 import io.ballast.model.Persistence;
@@ -25,6 +23,8 @@ import io.ballast.model.VirtualService;
 import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.plan.Planner;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

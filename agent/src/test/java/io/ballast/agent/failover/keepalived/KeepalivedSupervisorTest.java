@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.testsupport.Await;
 import io.ballast.agent.testsupport.RealEngines;
-import io.ballast.agent.testsupport.netns.Netns;
-import io.ballast.agent.testsupport.netns.NetnsLab;
 import io.ballast.model.api.Role;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.ballast.agent.failover.scenario;
 
 import io.ballast.agent.testsupport.netns.DirectorPair;
-import io.ballast.agent.testsupport.netns.Netns;
 import io.ballast.model.api.AgentEvent;
+import io.ballast.netns.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

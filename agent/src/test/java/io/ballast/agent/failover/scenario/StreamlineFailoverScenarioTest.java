@@ -86,7 +86,7 @@ class StreamlineFailoverScenarioTest {
         return seen;
     }
 
-    private static String table(io.ballast.agent.testsupport.netns.Netns ns) {
+    private static String table(io.ballast.netns.Netns ns) {
         return ns.exec("nft", "list", "table", "inet", "ballast").stdout();
     }
 }

@@ -7,6 +7,8 @@ import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.AgentStatus;
 import io.ballast.model.api.Role;
 import io.ballast.model.json.SpecCodec;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.ballast.agent.testsupport.netns;
 
 import io.ballast.agent.security.TlsIdentity;
 import io.ballast.model.ClusterForm;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

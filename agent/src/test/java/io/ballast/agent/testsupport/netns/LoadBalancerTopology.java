@@ -1,5 +1,7 @@
 package io.ballast.agent.testsupport.netns;
 
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
 import java.util.ArrayList;
 import java.util.List;
 

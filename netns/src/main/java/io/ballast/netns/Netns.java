@@ -1,10 +1,8 @@
-package io.ballast.agent.testsupport.netns;
+package io.ballast.netns;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +16,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** One network namespace of a {@link NetnsLab}: run commands in it, start servers and clients. */
+/**
+ * One network namespace of a {@link NetnsLab}: run commands in it, start servers and clients. A command
+ * that must succeed and does not throws {@link NetnsException} with its stderr.
+ */
 public final class Netns {
 
     /** A finished command. */
@@ -26,7 +27,6 @@ public final class Netns {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long COMMAND_TIMEOUT_MS = 60_000;
 
     private final String name;
     private final NetnsLab lab;
@@ -46,7 +46,7 @@ public final class Netns {
         return run(inside(List.of(argv)), null, false);
     }
 
-    /** Like {@link #exec} but fails the test with the command's stderr unless it exits 0. */
+    /** Like {@link #exec} but throws {@link NetnsException} with the command's stderr unless it exits 0. */
     public Result execOk(String... argv) {
         return run(inside(List.of(argv)), null, true);
     }
@@ -126,7 +126,8 @@ public final class Netns {
             }
             NetnsLab.sleep(50);
         }
-        throw new AssertionError("nothing listens on " + protocol + " port " + port + " in " + name);
+        throw new NetnsException("nothing listens on " + protocol + " port " + port + " in " + name + " after "
+                + timeout.toMillis() + " ms");
     }
 
     /** Opens {@code n} new connections (or datagrams from new sockets) and counts the identities that answered. */
@@ -153,14 +154,14 @@ public final class Netns {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("client did not finish within " + timeout);
+                throw new NetnsException("client did not finish within " + timeout);
             }
             return tally(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted");
+            throw new NetnsException("interrupted while waiting for a client");
         }
     }
 
@@ -232,7 +233,7 @@ public final class Netns {
             node.fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
             return counts;
         } catch (IOException e) {
-            throw new AssertionError("client printed no tally: " + json, e);
+            throw new NetnsException("client printed no tally: " + json, e);
         }
     }
 
@@ -249,18 +250,17 @@ public final class Netns {
                 Thread.currentThread().interrupt();
             }
         }
-        killAllIn(name);
-        run(List.of("ip", "netns", "del", name), null, false);
+        Commands.delete(name);
     }
 
     /** Kills whatever still runs in a namespace (daemons a test started by hand, e.g. conntrackd). */
-    static void killAllIn(String namespace) {
-        Result pids = run(List.of("ip", "netns", "pids", namespace), null, false);
-        for (String pid : pids.stdout().split("\\s+")) {
-            if (!pid.isBlank()) {
-                ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        }
+    public static void killAllIn(String namespace) {
+        Commands.killAllIn(namespace);
+    }
+
+    /** The argv that runs {@code argv} inside this namespace ({@code ip netns exec NAME …}), for callers that start it themselves. */
+    public List<String> command(String... argv) {
+        return inside(List.of(argv));
     }
 
     private List<String> inside(List<String> argv) {
@@ -269,45 +269,8 @@ public final class Netns {
         return full;
     }
 
-    static Result run(List<String> argv, String stdin, boolean mustSucceed) {
-        try {
-            Process process = new ProcessBuilder(argv).start();
-            CompletableFuture<String> out = drain(process.getInputStream());
-            CompletableFuture<String> err = drain(process.getErrorStream());
-            try (OutputStream in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // the command did not want its input; its exit status tells
-            }
-            if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", argv) + " did not finish within " + COMMAND_TIMEOUT_MS + " ms");
-            }
-            Result result = new Result(process.exitValue(), out.join(), err.join());
-            if (mustSucceed && result.exitCode() != 0) {
-                throw new AssertionError(String.join(" ", argv) + " failed (" + result.exitCode() + "): "
-                        + result.stderr().strip());
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                stream.transferTo(buffer);
-                return buffer.toString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /** Runs argv (in the namespace this process is in) and waits, 60 s at most. */
+    public static Result run(List<String> argv, String stdin, boolean mustSucceed) {
+        return Commands.run(argv, stdin, mustSucceed);
     }
 }
