@@ -5,6 +5,7 @@ import io.ballast.agent.config.AgentConfigException;
 import io.ballast.agent.config.AgentConfigReader;
 import io.ballast.agent.health.HealthMonitor;
 import io.ballast.agent.health.HealthMonitors;
+import io.ballast.agent.security.TlsIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,6 +35,11 @@ public final class AgentMain implements Callable<Integer> {
             description = "stop when the process that started this agent exits (the lab uses it, so no agent outlives it)")
     boolean exitWithParent;
 
+    @Option(names = "--print-fingerprint",
+            description = "make this agent's TLS key if there is none, print its certificate's SHA-256 fingerprint"
+                    + " (what peers pin as failoverSettings.peerFingerprint.<id>) and exit")
+    boolean printFingerprint;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new AgentMain()).execute(args));
     }
@@ -46,6 +52,11 @@ public final class AgentMain implements Callable<Integer> {
         } catch (AgentConfigException e) {
             System.err.println(e.getMessage());
             return 2;
+        }
+        if (printFingerprint) {
+            Path stateDir = StateDirectory.prepare(AgentConfigReader.resolve(config, settings.stateDir()));
+            System.out.println(TlsIdentity.loadOrCreate(stateDir, settings.nodeId()).fingerprint());
+            return 0;
         }
         Optional<String> token = tokenFile == null ? Optional.empty()
                 : Optional.of(Files.readString(tokenFile).trim());

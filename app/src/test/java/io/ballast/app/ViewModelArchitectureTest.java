@@ -33,6 +33,17 @@ class ViewModelArchitectureTest {
     }
 
     @Test
+    void onlyTheKernelLabUsesNamespacesSoThePlainLabLoadsNothingLinuxOnly() {
+        noClasses().that().resideOutsideOfPackage("io.ballast.app.lab.kernel..")
+                .should().dependOnClassesThat().resideInAPackage("io.ballast.netns..")
+                .check(app);
+        noClasses().that().resideOutsideOfPackage("io.ballast.app.lab.kernel..")
+                .and().doNotHaveFullyQualifiedName("io.ballast.app.cli.LabCommand")
+                .should().dependOnClassesThat().resideInAPackage("io.ballast.app.lab.kernel..")
+                .check(app);
+    }
+
+    @Test
     void clientNeverLinksTheAgent() {
         noClasses().should().dependOnClassesThat().resideInAPackage("io.ballast.agent..").check(app);
     }

@@ -4,6 +4,10 @@ import io.ballast.app.lab.DrillResult;
 import io.ballast.app.lab.FailoverDrill;
 import io.ballast.app.lab.Lab;
 import io.ballast.app.lab.LabForm;
+import io.ballast.app.lab.LabHost;
+import io.ballast.app.lab.LoopbackHost;
+import io.ballast.app.lab.kernel.KernelLab;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,6 +17,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code ballast lab}: a whole cluster on this machine — director agents, real servers and traffic —
  * opened in the desktop client; {@code --headless} runs a failover drill instead and reports it.
+ * {@code --kernel} runs it in network namespaces with the nftables plane and keepalived (root, Linux).
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
         description = "Starts a whole cluster on this machine (directors, real servers, traffic) and opens the client.",
@@ -39,6 +44,10 @@ final class LabCommand implements Callable<Integer> {
             description = "real servers behind the VIP, for single and ha-pair (default: ${DEFAULT-VALUE})")
     private int realServers;
 
+    @Option(names = "--kernel",
+            description = "as root on Linux: the same preset in network namespaces, with the nftables plane and keepalived")
+    private boolean kernel;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -53,11 +62,19 @@ final class LabCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("ballast lab: " + e.getMessage());
             return ExitCodes.TROUBLE;
         }
-        if (!headless) {
-            return DesktopLauncher.launchLab(labForm, realServers, rate, spec.commandLine().getErr());
+        LabHost host;
+        try {
+            // KernelLab is only touched with --kernel: the plain lab loads nothing Linux-only.
+            host = kernel ? KernelLab.prepare(labForm, realServers) : new LoopbackHost(labForm, realServers);
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getErr().println("ballast lab: " + e.getMessage());
+            return ExitCodes.TROUBLE;
         }
-        spec.commandLine().getOut().println("ballast lab: starting a " + labForm + " cluster …");
-        try (Lab lab = Lab.start(labForm, realServers, rate)) {
+        if (!headless) {
+            return DesktopLauncher.launchLab(labForm, host, rate, spec.commandLine().getErr());
+        }
+        spec.commandLine().getOut().println("ballast lab: starting a " + labForm + " cluster " + host.describe() + " …");
+        try (Lab lab = Lab.start(labForm, host, rate)) {
             FailoverDrill drill = new FailoverDrill(lab);
             DrillResult result = drill.run(budget.dividedBy(2));
             spec.commandLine().getOut().println(result.describe());

@@ -28,9 +28,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A whole cluster on this machine, as separate processes: director agents (userspace plane, lab
- * failover engine), real servers and a traffic generator. Closing the lab stops every process it
- * started and removes its directory.
+ * A whole cluster on this machine, as separate processes: director agents, real servers and a traffic
+ * generator, placed and wired by a {@link LabHost} (loopback, or network namespaces). Closing the lab
+ * stops every process it started, lets the host remove what it made, and removes its directory.
  */
 public final class Lab implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class Lab implements AutoCloseable {
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final LabForm form;
+    private final LabHost host;
     private final LabLayout layout;
     private final ClusterSpec spec;
     private final Path dir;
@@ -50,17 +51,32 @@ public final class Lab implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private LabProcess traffic;
 
-    private Lab(LabForm form, int realServerCount) throws IOException {
+    private Lab(LabForm form, LabHost host) throws IOException {
         this.form = form;
-        this.layout = LabLayout.plan(form, realServerCount);
-        this.spec = LabSpecs.of(form, layout);
+        this.host = host;
+        this.layout = host.layout();
+        this.spec = LabSpecs.of(form, layout, host.advertIntervalMs());
         this.dir = Files.createTempDirectory("ballast-lab-");
         this.token = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
     }
 
-    /** Starts every process of the preset; on any failure stops what was started and throws. */
+    /** Starts every process of the preset on loopback; on any failure stops what was started and throws. */
     public static Lab start(LabForm form, int realServerCount, int requestsPerSecond) throws IOException {
-        Lab lab = new Lab(form, realServerCount);
+        return start(form, new LoopbackHost(form, realServerCount), requestsPerSecond);
+    }
+
+    /**
+     * Starts every process of the preset on {@code host}, which the lab owns from now on: on any failure
+     * it stops what was started, closes the host and throws.
+     */
+    public static Lab start(LabForm form, LabHost host, int requestsPerSecond) throws IOException {
+        Lab lab;
+        try {
+            lab = new Lab(form, host);
+        } catch (IOException | RuntimeException e) {
+            host.close();
+            throw e;
+        }
         try {
             lab.boot(requestsPerSecond);
             return lab;
@@ -77,16 +93,24 @@ public final class Lab implements AutoCloseable {
         for (LabLayout.ServerSlot server : layout.realServers()) {
             startRealServer(server.id(), server.address(), server.port());
         }
+        Map<String, String> fingerprints = Map.of();
+        if (host.watchesPeers()) {
+            for (LabLayout.DirectorSlot director : layout.directors()) {
+                writeAgentConfig(director, Map.of());
+            }
+            fingerprints = AgentFingerprints.of(layout.directors().stream().map(d -> configOf(d.id())).toList(),
+                    layout.directors().stream().map(LabLayout.DirectorSlot::id).toList());
+        }
         for (LabLayout.DirectorSlot director : layout.directors()) {
             if (form == LabForm.STREAMLINE) {
                 startRealServer(director.id(), director.address(), director.servicePort());
             }
-            writeAgentConfig(director);
+            writeAgentConfig(director, fingerprints);
             startDirector(director.id());
         }
         URI vip = URI.create("http://" + layout.vip().getHostString() + ":" + layout.vip().getPort() + "/");
-        traffic = new LabProcess("traffic", List.of(LabPaths.java(), "-Xmx128m", "-cp", LabPaths.classPath(),
-                LabTraffic.class.getName(), vip.toString(), Integer.toString(requestsPerSecond)),
+        traffic = new LabProcess("traffic", host.command(LabHost.CLIENT, List.of(LabPaths.java(), "-Xmx128m", "-cp",
+                LabPaths.classPath(), LabTraffic.class.getName(), vip.toString(), Integer.toString(requestsPerSecond))),
                 dir.resolve("traffic.log"));
         traffic.start(line -> line.startsWith("{"), this::trafficLine, START_TIMEOUT_SECONDS);
     }
@@ -103,38 +127,28 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private void writeAgentConfig(LabLayout.DirectorSlot self) throws IOException {
+    private void writeAgentConfig(LabLayout.DirectorSlot self, Map<String, String> fingerprints) throws IOException {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("nodeId", self.id());
-        config.put("listenAddress", self.address());
+        config.put("listenAddress", self.apiAddress());
         config.put("listenPort", self.apiPort());
         config.put("stateDir", "state-" + self.id());
-        config.put("dataPlane", "userspace");
-        if (form == LabForm.SINGLE) {
-            config.put("failoverEngine", "single");
-        } else {
-            List<String> peers = new ArrayList<>();
-            for (LabLayout.DirectorSlot other : layout.directors()) {
-                if (!other.id().equals(self.id())) {
-                    peers.add(other.address() + ":" + other.advertPort());
-                }
-            }
-            config.put("failoverEngine", "lab");
-            config.put("failoverSettings", Map.of("bind", self.address() + ":" + self.advertPort(),
-                    "peers", String.join(",", peers)));
-        }
+        config.putAll(host.agentSettings(self, fingerprints));
         config.put("initialSpec", "spec.json");
         config.put("reconcileIntervalSeconds", 2);
-        Files.writeString(dir.resolve("agent-" + self.id() + ".json"),
-                json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        Files.writeString(configOf(self.id()), json.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+    }
+
+    private Path configOf(String directorId) {
+        return dir.resolve("agent-" + directorId + ".json");
     }
 
     /** Starts (or restarts) a director's agent and waits until its API listens. */
     public void startDirector(String id) throws IOException {
-        LabProcess agent = new LabProcess(id, List.of(LabPaths.java(), "-Xmx256m",
+        LabProcess agent = new LabProcess(id, host.command(id, List.of(LabPaths.java(), "-Xmx256m",
                 "-Djdk.httpclient.allowRestrictedHeaders=host,connection", "-jar",
-                LabPaths.agentJar().toString(), "--config", dir.resolve("agent-" + id + ".json").toString(),
-                "--token-file", dir.resolve("token").toString(), "--exit-with-parent"),
+                LabPaths.agentJar().toString(), "--config", configOf(id).toString(),
+                "--token-file", dir.resolve("token").toString(), "--exit-with-parent")),
                 dir.resolve(id + ".log"));
         String line = agent.start(l -> LISTENING.matcher(l).find(), l -> { }, START_TIMEOUT_SECONDS);
         Matcher m = LISTENING.matcher(line);
@@ -155,10 +169,12 @@ public final class Lab implements AutoCloseable {
             // A streamline node is director and real server at once: the whole node goes down.
             realServers.get(id).kill();
         }
+        host.crashed(id);
     }
 
     /** Brings a killed director back (and, in streamline, its real server). */
     public void restartDirector(String id) throws IOException {
+        host.reviving(id);
         if (form == LabForm.STREAMLINE) {
             LabLayout.DirectorSlot slot = layout.directors().stream().filter(d -> d.id().equals(id)).findFirst()
                     .orElseThrow();
@@ -175,21 +191,21 @@ public final class Lab implements AutoCloseable {
     }
 
     public void startRealServer(String id) throws IOException {
-        String[] endpoint = realServerAddress(id).split(":");
+        String[] endpoint = realServerAddress(id, false).split(":");
         startRealServer(id, endpoint[0], Integer.parseInt(endpoint[1]));
     }
 
     private void startRealServer(String id, String address, int port) throws IOException {
-        LabProcess server = new LabProcess("real-server-" + id, List.of(LabPaths.java(), "-Xmx64m", "-cp",
-                LabPaths.classPath(), LabRealServer.class.getName(), id, address, Integer.toString(port)),
-                dir.resolve("real-server-" + id + ".log"));
+        LabProcess server = new LabProcess("real-server-" + id, host.command(id, List.of(LabPaths.java(), "-Xmx64m",
+                "-cp", LabPaths.classPath(), LabRealServer.class.getName(), id, host.bindAddress(address),
+                Integer.toString(port))), dir.resolve("real-server-" + id + ".log"));
         server.start(l -> l.startsWith("ready "), l -> { }, START_TIMEOUT_SECONDS);
         realServers.put(id, server);
     }
 
     /** Adds latency (ms) or errors (percent) to one real server's answers. */
     public void degradeRealServer(String id, int latencyMs, int errorPercent) throws IOException {
-        String address = realServerAddress(id);
+        String address = realServerAddress(id, true);
         HttpClient http = HttpClient.newHttpClient();
         try {
             for (String path : List.of("/_lab/latency?ms=" + latencyMs, "/_lab/errors?percent=" + errorPercent)) {
@@ -202,15 +218,16 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private String realServerAddress(String id) {
+    // Where the VIP sends clients to it, or (control) where this process reaches its /_lab/ controls.
+    private String realServerAddress(String id, boolean control) {
         for (LabLayout.ServerSlot slot : layout.realServers()) {
             if (slot.id().equals(id)) {
-                return slot.address() + ":" + slot.port();
+                return (control ? slot.controlAddress() : slot.address()) + ":" + slot.port();
             }
         }
         for (LabLayout.DirectorSlot slot : layout.directors()) {
             if (slot.id().equals(id) && slot.servicePort() > 0) {
-                return slot.address() + ":" + slot.servicePort();
+                return (control ? slot.apiAddress() : slot.address()) + ":" + slot.servicePort();
             }
         }
         throw new IllegalArgumentException("no real server '" + id + "' in this lab");
@@ -252,7 +269,7 @@ public final class Lab implements AutoCloseable {
         return agent != null && agent.isAlive();
     }
 
-    /** Process ids of everything the lab started and that still runs. */
+    /** Process ids of everything the lab started and that still runs (and what its host runs for it). */
     public List<Long> livePids() {
         List<Long> pids = new ArrayList<>();
         for (LabProcess p : allProcesses()) {
@@ -260,7 +277,17 @@ public final class Lab implements AutoCloseable {
                 pids.add(p.pid());
             }
         }
+        for (long pid : host.pids()) {
+            if (!pids.contains(pid)) {
+                pids.add(pid);
+            }
+        }
         return pids;
+    }
+
+    /** Where the lab runs, in words ("on loopback", "in network namespaces …"). */
+    public String where() {
+        return host.describe();
     }
 
     public Path directory() {
@@ -279,6 +306,7 @@ public final class Lab implements AutoCloseable {
     @Override
     public void close() {
         allProcesses().forEach(LabProcess::close);
+        host.close();
         deleteRecursively(dir);
     }
 

@@ -21,14 +21,19 @@ import java.util.Locale;
  */
 public record LabLayout(InetSocketAddress vip, List<DirectorSlot> directors, List<ServerSlot> realServers) {
 
-    /** A director: its agent's API, the lab failover engine's advert port, and (streamline) its own real server. */
-    public record DirectorSlot(String id, String address, int apiPort, int advertPort, int servicePort) {
+    /**
+     * A director: its address in the spec, its agent's API, the lab failover engine's advert port (0 when
+     * keepalived adverts), (streamline) its own real server's port, and the interface that holds the VIPs.
+     */
+    public record DirectorSlot(String id, String address, int apiPort, int advertPort, int servicePort,
+                               String apiAddress, String iface) {
     }
 
-    /** A real server: its identity and where it listens. */
-    public record ServerSlot(String id, String address, int port) {
+    /** A real server: its identity, where the VIP sends clients, and where the lab's controls reach it. */
+    public record ServerSlot(String id, String address, int port, String controlAddress) {
     }
 
+    /** The loopback lab's layout (no root, any OS). */
     public static LabLayout plan(LabForm form, int realServers) {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         // A random third octet keeps two labs on one Linux machine on distinct addresses as well as ports.
@@ -38,18 +43,29 @@ public record LabLayout(InetSocketAddress vip, List<DirectorSlot> directors, Lis
         List<DirectorSlot> directors = new ArrayList<>();
         for (int i = 0; i < form.directors(); i++) {
             String address = linux ? "127.0." + net + "." + (11 + i) : "127.0.0.1";
-            String id = form == LabForm.STREAMLINE ? "node-" + (char) ('a' + i) : "lb-" + (char) ('a' + i);
+            String id = directorId(form, i);
             int servicePort = form == LabForm.STREAMLINE ? freeTcpPort(address) : 0;
-            directors.add(new DirectorSlot(id, address, freeTcpPort(address), freeUdpPort(address), servicePort));
+            directors.add(new DirectorSlot(id, address, freeTcpPort(address), freeUdpPort(address), servicePort,
+                    address, "lo"));
         }
         List<ServerSlot> servers = new ArrayList<>();
         if (form != LabForm.STREAMLINE) {
             for (int i = 0; i < realServers; i++) {
                 String address = linux ? "127.0." + net + "." + (21 + i) : "127.0.0.1";
-                servers.add(new ServerSlot("web-" + (i + 1), address, freeTcpPort(address)));
+                servers.add(new ServerSlot(realServerId(i), address, freeTcpPort(address), address));
             }
         }
         return new LabLayout(vip, List.copyOf(directors), List.copyOf(servers));
+    }
+
+    /** lb-a, lb-b… or, in streamline, node-a, node-b… */
+    public static String directorId(LabForm form, int index) {
+        return (form == LabForm.STREAMLINE ? "node-" : "lb-") + (char) ('a' + index);
+    }
+
+    /** The {@code index}th real server's id (0-based): web-1, web-2… */
+    public static String realServerId(int index) {
+        return "web-" + (index + 1);
     }
 
     private static int freeTcpPort(String address) {

@@ -5,16 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the lab finds the programs it starts: this JVM's java, its class path, the agent's jar. */
-final class LabPaths {
+public final class LabPaths {
 
     private LabPaths() {
     }
 
-    static String java() {
+    public static String java() {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    static String classPath() {
+    public static String classPath() {
         return System.getProperty("java.class.path");
     }
 
@@ -22,7 +22,7 @@ final class LabPaths {
      * The agent's jar: {@code -Dballast.home} (set by the launcher), else found upwards from the working
      * directory (tests run inside a module).
      */
-    static Path agentJar() throws FileNotFoundException {
+    public static Path agentJar() throws FileNotFoundException {
         String home = System.getProperty("ballast.home");
         Path start = home != null ? Path.of(home) : Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {

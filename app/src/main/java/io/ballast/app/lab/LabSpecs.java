@@ -18,19 +18,19 @@ import java.util.Set;
 /** The cluster spec each lab preset runs: one web service on the VIP, checked over HTTP. */
 final class LabSpecs {
 
-    // Fast enough that a failover shows in a fraction of a second, as the product defaults do.
+    // The loopback lab's adverts: fast enough that a failover shows in a fraction of a second.
     static final int ADVERT_MS = 50;
 
     private LabSpecs() {
     }
 
-    static ClusterSpec of(LabForm form, LabLayout layout) {
+    static ClusterSpec of(LabForm form, LabLayout layout, int advertMs) {
         List<Director> directors = new ArrayList<>();
         List<RealServer> servers = new ArrayList<>();
         for (int i = 0; i < layout.directors().size(); i++) {
             LabLayout.DirectorSlot slot = layout.directors().get(i);
             directors.add(new Director(slot.id(), slot.address(),
-                    "https://" + slot.address() + ":" + slot.apiPort(), 150 - 50 * i, "lo"));
+                    "https://" + slot.apiAddress() + ":" + slot.apiPort(), 150 - 50 * i, slot.iface()));
             if (form == LabForm.STREAMLINE) {
                 servers.add(RealServer.of(slot.id(), slot.address(), slot.servicePort(), 1));
             }
@@ -47,7 +47,7 @@ final class LabSpecs {
                 layout.vip().getPort(), null, null, Scheduler.WRR, Set.of(), null, ForwardingMethod.NAT, null,
                 http, servers);
         FailoverSettings failover = form == LabForm.SINGLE ? null
-                : new FailoverSettings(51, ADVERT_MS, true, 2, List.of(), false, List.of());
+                : new FailoverSettings(51, advertMs, true, 2, List.of(), false, List.of());
         return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "lab-" + form.cliName(), form.form(), 1,
                 directors, List.of(web), failover);
     }

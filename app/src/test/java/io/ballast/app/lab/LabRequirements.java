@@ -29,6 +29,14 @@ final class LabRequirements {
         }
     }
 
+    /** Root, Linux, ip, nft and keepalived, for the kernel lab's tests (the RealEngines gate of the client). */
+    static void requireKernelLab() {
+        java.util.List<String> missing = io.ballast.app.lab.kernel.KernelLab.missing();
+        if (!missing.isEmpty()) {
+            skipOrFail(String.join(", ", missing));
+        }
+    }
+
     private static void skipOrFail(String missing) {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError("the lab tests need " + missing + " — CI=true, so they must run, not skip");

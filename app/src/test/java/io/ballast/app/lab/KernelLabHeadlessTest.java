@@ -1,0 +1,101 @@
+package io.ballast.app.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ballast.app.lab.kernel.KernelLab;
+import io.ballast.app.lab.kernel.NamespaceHost;
+import io.ballast.app.main.LiveCluster;
+import io.ballast.app.timeline.EntryKind;
+import io.ballast.app.timeline.TimelineEntry;
+import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsLab;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code ballast lab --kernel --headless}: the same presets in network namespaces, with the nftables plane
+ * and keepalived moving a real VIP. The master's machine crashes (cables out, SIGKILL to the agent and
+ * keepalived), traffic recovers, the client shows the failover, and afterwards nothing is left.
+ */
+class KernelLabHeadlessTest {
+
+    private static final Duration BUDGET = Duration.ofSeconds(90);
+
+    @BeforeAll
+    static void hostCanRunTheKernelLab() {
+        LabRequirements.requireAgentJar();
+        LabRequirements.requireKernelLab();
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabForm.class)
+    void aCrashedMasterIsSurvivedInTheKernelAndNothingIsLeftAfterwards(LabForm form) throws Exception {
+        NamespaceHost host = KernelLab.prepare(form, 2);
+        List<ProcessHandle> started;
+        try (Lab lab = Lab.start(form, host, 50);
+             ThreadedTaskExecutor executor = new ThreadedTaskExecutor()) {
+            LiveCluster client = new LiveCluster(System::currentTimeMillis);
+            client.connect(List.copyOf(lab.endpoints().values()), executor);
+            DrillResult result = new FailoverDrill(lab).run(BUDGET);
+
+            assertThat(result.recovered()).as(result.describe()).isTrue();
+            if (form == LabForm.SINGLE) {
+                assertThat(result.newMaster()).as("a single director has nobody to take over").isNull();
+            } else {
+                assertThat(result.newMaster()).isNotNull().isNotEqualTo(result.killed());
+                TimelineEntry failover = awaitFailover(client, executor, result.newMaster());
+                assertThat(failover.takeoverMillis()).as("takeover time on the timeline (peer watch)").isNotNull()
+                        .isPositive();
+            }
+            client.close();
+            started = lab.livePids().stream().map(ProcessHandle::of).flatMap(Optional::stream).toList();
+            assertThat(started).as("agents, keepalived, real servers, traffic, reaper").hasSizeGreaterThan(4);
+        }
+
+        assertThat(Netns.run(List.of("ip", "netns", "list"), null, true).stdout()).doesNotContain(host.prefix());
+        assertThat(Netns.run(List.of("ip", "-o", "link"), null, true).stdout()).doesNotContain(host.hostLink());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) {
+            Thread.sleep(50);
+        }
+        assertThat(started).noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static TimelineEntry awaitFailover(LiveCluster client, ThreadedTaskExecutor executor, String director)
+            throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            TimelineEntry found = executor.onUi(() -> client.timeline().recent().stream()
+                    .filter(e -> e.kind() == EntryKind.FAILOVER && director.equals(e.director()))
+                    .findFirst().orElse(null));
+            if (found != null) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the client's timeline never showed " + director + " taking over; it shows "
+                + executor.onUi(() -> client.timeline().recent().stream().map(TimelineEntry::title).toList()));
+    }
+
+    @Test
+    void moreRealServersThanTheHostLinkHoldsAreRefusedBeforeAnythingIsMade() {
+        String ours = NetnsLab.FAMILY + ProcessHandle.current().pid() + "-";
+        List<String> before = namespacesStartingWith(ours);
+
+        assertThatThrownBy(() -> KernelLab.prepare(LabForm.HA_PAIR, 11)).hasMessageContaining("1 to 10 real servers");
+
+        assertThat(namespacesStartingWith(ours)).isEqualTo(before);
+    }
+
+    private static List<String> namespacesStartingWith(String prefix) {
+        return Netns.run(List.of("ip", "netns", "list"), null, true).stdout().lines()
+                .map(line -> line.split(" ")[0]).filter(name -> name.startsWith(prefix)).toList();
+    }
+}
