@@ -10,10 +10,15 @@ import io.ballast.app.timeline.EntryKind;
 import io.ballast.app.timeline.TimelineEntry;
 import io.ballast.netns.Netns;
 import io.ballast.netns.NetnsLab;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +87,41 @@ class KernelLabHeadlessTest {
         }
         throw new AssertionError("the client's timeline never showed " + director + " taking over; it shows "
                 + executor.onUi(() -> client.timeline().recent().stream().map(TimelineEntry::title).toList()));
+    }
+
+    @Test
+    void aKilledClientLeavesNoNamespaceAndNoProcess() throws Exception {
+        // The client is a JVM of its own running the command line, SIGKILLed as a crash would: no shutdown hook runs.
+        Process cli = new ProcessBuilder(LabPaths.java(), "-cp", LabPaths.classPath(), "io.ballast.app.cli.BallastCommand",
+                "lab", "--kernel", "--headless", "--form", "ha-pair", "--duration", "120s")
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        Matcher started = Pattern.compile("network namespaces (bln-\\S+)\\*").matcher(String.valueOf(first));
+        assertThat(started.find()).as("the lab's first line names its namespaces: " + first).isTrue();
+        String prefix = started.group(1);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (pidsIn(prefix + LabHost.CLIENT).isEmpty() && cli.isAlive() && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        assertThat(pidsIn(prefix + LabHost.CLIENT)).as("the traffic generator runs").isNotEmpty();
+        List<ProcessHandle> lab = cli.descendants().toList();
+        assertThat(lab).as("agents, keepalived, real servers, traffic, reaper").hasSizeGreaterThan(6);
+
+        cli.destroyForcibly();
+
+        long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((!namespacesStartingWith(prefix).isEmpty() || lab.stream().anyMatch(ProcessHandle::isAlive))
+                && System.nanoTime() < gone) {
+            Thread.sleep(200);
+        }
+        assertThat(namespacesStartingWith(prefix)).isEmpty();
+        assertThat(lab).noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static List<String> pidsIn(String namespace) {
+        return Netns.run(List.of("ip", "netns", "pids", namespace), null, false).stdout().lines()
+                .filter(line -> !line.isBlank()).toList();
     }
 
     @Test
