@@ -7,10 +7,13 @@ import static io.ballast.agent.failover.scenario.Scenarios.since;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.testsupport.RealEngines;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.agent.testsupport.netns.DirectorPair;
+import io.ballast.agent.testsupport.netns.Netns;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.Role;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +28,9 @@ class HaPairFailoverScenarioTest {
 
     @TempDir
     Path dir;
+
+    private static final int KEPT_CONNECTIONS = 20;
+    private static final double FAIL_BACK_PROBE_SECONDS = 30;
 
     private DirectorPair pair;
 
@@ -68,6 +74,46 @@ class HaPairFailoverScenarioTest {
                 .contains("old master lost at").contains("new master active");
         await("lb-b saw lb-a take over", 10, () -> !since(pair.b().events("takeover"), restoredAt).isEmpty());
         await("client answered through lb-a", 10, () -> pair.ask() != null && pair.holdsVip(pair.a()));
+    }
+
+    /**
+     * The DESIGN target "established connections across failover and fail-back: 100 % kept" with
+     * connection sync on, and "0 failed requests during fail-back": long-lived connections opened through
+     * lb-a answer on the same connection, from the same real server, after lb-a crashes and after it
+     * takes the VIPs back; a client sending a request every 10 ms across the fail-back sees none fail.
+     */
+    @Test
+    void connectionsOpenedBeforeAMasterCrashAreAllKeptThroughTakeoverAndFailBack() throws Exception {
+        startPair(DirectorPair.Options.haPair());
+        List<Netns.HeldConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < KEPT_CONNECTIONS; i++) {
+                held.add(pair.client().hold(DirectorPair.VIP, DirectorPair.ECHO_PORT));
+            }
+            List<String> servers = held.stream().map(Netns.HeldConnection::server).toList();
+            assertThat(servers).as("every connection answered through lb-a").allMatch(s -> s.startsWith("rs"));
+            await("lb-b's conntrackd holds all " + KEPT_CONNECTIONS + " connections", 15,
+                    () -> pair.syncedFromPeer(pair.b(), DirectorPair.ECHO_PORT) >= KEPT_CONNECTIONS);
+
+            pair.crashA();
+            await("lb-b master with the VIP", 10, () -> is(pair.b(), Role.MASTER) && pair.holdsVip(pair.b()));
+            assertThat(answers(held)).as("connections kept across the takeover").isEqualTo(servers);
+
+            long restoredAt = System.currentTimeMillis();
+            Process probe = pair.probe(10, FAIL_BACK_PROBE_SECONDS);
+            pair.restoreA();
+            await("lb-a master again, lb-b backup", 40, () -> is(pair.a(), Role.MASTER) && is(pair.b(), Role.BACKUP)
+                    && pair.holdsVip(pair.a()) && !pair.holdsVip(pair.b()));
+            long masterAt = System.currentTimeMillis();
+            JsonNode failBack = Scenarios.probeResult(probe, FAIL_BACK_PROBE_SECONDS + 30);
+            assertThat(masterAt - restoredAt).as("the fail-back happened while the probe ran")
+                    .isLessThan((long) (FAIL_BACK_PROBE_SECONDS * 1000) - 2_000);
+            assertThat(answers(held)).as("connections kept across the fail-back").isEqualTo(servers);
+            assertThat(failBack.get("sent").asInt()).isGreaterThan((int) (FAIL_BACK_PROBE_SECONDS * 50));
+            assertThat(failBack.get("failed").asInt()).as("failed requests during fail-back: " + failBack).isZero();
+        } finally {
+            held.forEach(Netns.HeldConnection::close);
+        }
     }
 
     @Test
@@ -153,6 +199,11 @@ class HaPairFailoverScenarioTest {
 
         await("spec-mismatch on lb-a", 10, () -> !since(pair.a().events("spec-mismatch"), changedAt).isEmpty());
         assertThat(since(pair.a().events("spec-mismatch"), changedAt).get(0).message()).contains("peer lb-b enforces");
+    }
+
+    /** Each connection's answer to one more line (its server's name, or "error:…"). */
+    private static List<String> answers(List<Netns.HeldConnection> held) {
+        return held.stream().map(Netns.HeldConnection::ask).toList();
     }
 
     private void startPair(DirectorPair.Options options) throws InterruptedException {

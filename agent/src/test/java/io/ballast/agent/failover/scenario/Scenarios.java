@@ -1,6 +1,10 @@
 package io.ballast.agent.failover.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.agent.testsupport.netns.AgentProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.Role;
 import java.util.List;
@@ -9,6 +13,8 @@ import java.util.function.BooleanSupplier;
 
 /** Waiting and event lookups shared by the scenario tests. */
 final class Scenarios {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Scenarios() {
     }
@@ -21,6 +27,15 @@ final class Scenarios {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The JSON line the outage probe prints when it ends (it is killed if it runs past {@code seconds}). */
+    static JsonNode probeResult(Process probe, double seconds) throws IOException, InterruptedException {
+        if (!probe.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS)) {
+            probe.destroyForcibly();
+            throw new AssertionError("the outage probe did not finish within " + seconds + " s");
+        }
+        return JSON.readTree(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     static boolean is(AgentProcess agent, Role role) {

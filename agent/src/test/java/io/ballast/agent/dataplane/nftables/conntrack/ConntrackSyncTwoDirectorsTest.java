@@ -79,7 +79,8 @@ class ConntrackSyncTwoDirectorsTest {
 
     private DataPlane open(Netns ns, String node, String local, String peer) throws Exception {
         return new NftablesProvider().open(new PlaneOptions(node, state, Map.of("netns", ns.name(),
-                "conntrackd.local", local, "conntrackd.peer", peer, "conntrackd.interface", "sync")));
+                "conntrackd.local", local, "conntrackd.peer", peer, "conntrackd.interface", "sync",
+                "snat", "none")));
     }
 
     interface Probe {
