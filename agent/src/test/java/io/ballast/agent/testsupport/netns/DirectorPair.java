@@ -213,18 +213,13 @@ public final class DirectorPair implements AutoCloseable {
     }
 
     /**
-     * How many connections to the VIP's {@code port} the director's conntrackd keeps in its external cache
-     * (the peer's connections, waiting to be committed on takeover); -1 when conntrackd does not answer.
+     * How many established connections to the VIP's {@code port} the director's kernel tracks — on a
+     * standby with connection sync, the ones conntrackd injected from the master.
      */
-    public int syncedFromPeer(AgentProcess agent, int port) {
-        String node = agent == agentA ? "lb-a" : "lb-b";
-        Path conf = dir.resolve(node).resolve("state").resolve("conntrackd-" + node).resolve("conntrackd.conf");
-        Netns.Result r = agent.namespace().exec("conntrackd", "-C", conf.toString(), "-e");
-        if (r.exitCode() != 0) {
-            return -1;
-        }
-        return (int) r.stdout().lines().filter(l -> l.contains("dst=" + VIP + " ") && l.contains("dport=" + port + " "))
-                .count();
+    public int trackedConnections(AgentProcess agent, int port) {
+        Netns.Result r = agent.namespace().exec("cat", "/proc/net/nf_conntrack");
+        return (int) r.stdout().lines().filter(l -> l.contains(" ESTABLISHED ") && l.contains("dst=" + VIP + " ")
+                && l.contains("dport=" + port + " ")).count();
     }
 
     /** One HTTP GET to the VIP from the client; the identity that answered, or null. */
