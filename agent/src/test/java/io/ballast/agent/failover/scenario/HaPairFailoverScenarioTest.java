@@ -1,5 +1,6 @@
 package io.ballast.agent.failover.scenario;
 
+import static io.ballast.agent.failover.scenario.Scenarios.answers;
 import static io.ballast.agent.failover.scenario.Scenarios.await;
 import static io.ballast.agent.failover.scenario.Scenarios.becameRole;
 import static io.ballast.agent.failover.scenario.Scenarios.is;
@@ -203,11 +204,6 @@ class HaPairFailoverScenarioTest {
 
         await("spec-mismatch on lb-a", 10, () -> !since(pair.a().events("spec-mismatch"), changedAt).isEmpty());
         assertThat(since(pair.a().events("spec-mismatch"), changedAt).get(0).message()).contains("peer lb-b enforces");
-    }
-
-    /** Each connection's answer to one more line (its server's name, or "error:…"). */
-    private static List<String> answers(List<Netns.HeldConnection> held) {
-        return held.stream().map(Netns.HeldConnection::ask).toList();
     }
 
     private void startPair(DirectorPair.Options options) throws InterruptedException {

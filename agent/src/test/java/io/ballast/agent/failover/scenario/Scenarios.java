@@ -3,11 +3,15 @@ package io.ballast.agent.failover.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.agent.testsupport.netns.AgentProcess;
+import io.ballast.agent.testsupport.netns.Netns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.Role;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -15,6 +19,11 @@ import java.util.function.BooleanSupplier;
 final class Scenarios {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ExecutorService ASKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "held-connection-ask");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Scenarios() {
     }
@@ -36,6 +45,25 @@ final class Scenarios {
             throw new AssertionError("the outage probe did not finish within " + seconds + " s");
         }
         return JSON.readTree(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Each held connection's answer to one more line (its server's name, or "error:…"), asked all at
+     * once: a connection whose packets vanish costs its 10 s read timeout once, not once per connection.
+     */
+    static List<String> answers(List<Netns.HeldConnection> held) {
+        List<CompletableFuture<String>> asked = held.stream()
+                .map(c -> CompletableFuture.supplyAsync(c::ask, ASKERS)).toList();
+        return asked.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** How many of {@code answers} name the same server as {@code servers}, position by position. */
+    static int kept(List<String> servers, List<String> answers) {
+        int kept = 0;
+        for (int i = 0; i < servers.size(); i++) {
+            kept += servers.get(i).equals(answers.get(i)) ? 1 : 0;
+        }
+        return kept;
     }
 
     static boolean is(AgentProcess agent, Role role) {
