@@ -7,6 +7,7 @@ import io.ballast.agent.config.AgentConfigReader;
 import io.ballast.agent.dataplane.DataPlane;
 import io.ballast.agent.dataplane.DataPlanes;
 import io.ballast.agent.dataplane.PlaneOptions;
+import io.ballast.agent.dataplane.SpecPlaneSettings;
 import io.ballast.agent.failover.FailoverEngine;
 import io.ballast.agent.failover.FailoverEngines;
 import io.ballast.agent.failover.PeerWatch;
@@ -82,7 +83,7 @@ public final class Agent implements AutoCloseable {
         ClusterSpec spec = InitialSpec.load(store, config, configFile);
 
         DataPlane plane = DataPlanes.open(config.dataPlane(),
-                new PlaneOptions(config.nodeId(), stateDir, config.dataPlaneSettings()));
+                new PlaneOptions(config.nodeId(), stateDir, SpecPlaneSettings.of(config.dataPlaneSettings(), spec)));
         opened.push(plane);
         AgentDatabase db = AgentDatabase.open(stateDir.resolve("agent.db"));
         opened.push(db);

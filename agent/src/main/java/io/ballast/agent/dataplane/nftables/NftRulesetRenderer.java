@@ -20,7 +20,7 @@ import java.util.Set;
  * map ({@code svc4}, {@code svc6}, {@code svcmark}) and jump to the service chain, which DNATs through
  * the scheduler's slot map (persistence map first). {@code postrouting} counts each new connection in
  * the per-real-server counter sets ({@code rsc4}…, keyed VIP . proto . server . port), records
- * persistence, and masquerades what was DNATed to a Ballast VIP. nat chains see only a connection's
+ * persistence, and source-NATs what was DNATed to a Ballast VIP ({@link SourceNat}). nat chains see only a connection's
  * first packet, so established connections keep their conntrack binding whatever the table says later.
  */
 public final class NftRulesetRenderer {
@@ -33,12 +33,16 @@ public final class NftRulesetRenderer {
     static final List<String> COUNTER_SETS = List.of("rsc4", "rsc6", "rscm4", "rscm6");
 
     private final String table;
-    private final boolean masquerade;
+    private final SourceNat sourceNat;
     private final ServiceDispatch dispatch;
 
     public NftRulesetRenderer(String table, boolean masquerade, int maxSlots) {
+        this(table, masquerade ? SourceNat.MASQUERADE : SourceNat.NONE, maxSlots);
+    }
+
+    public NftRulesetRenderer(String table, SourceNat sourceNat, int maxSlots) {
         this.table = table;
-        this.masquerade = masquerade;
+        this.sourceNat = sourceNat;
         this.dispatch = new ServiceDispatch(maxSlots);
     }
 
@@ -145,6 +149,22 @@ public final class NftRulesetRenderer {
             out.rule(chain, "ip6 daddr . meta l4proto . th dport vmap @svc6");
             out.rule(chain, "meta mark vmap @svcmark");
         }
+        postroutingRules(out);
+    }
+
+    /**
+     * Rewrites postrouting alone, in one transaction, for a table that exists: how the source is NATed
+     * is a setting of the plane, not of the spec, so it may differ from what an earlier start wrote.
+     * Only first packets pass nat chains: established connections keep the binding they have.
+     */
+    public String refreshPostrouting() {
+        Script out = new Script(table);
+        out.line("flush chain inet " + table + " postrouting");
+        postroutingRules(out);
+        return out.text();
+    }
+
+    private void postroutingRules(Script out) {
         String v4 = "ct original ip daddr . meta l4proto . ip daddr . th dport";
         String v6 = "ct original ip6 daddr . meta l4proto . ip6 daddr . th dport";
         out.rule("postrouting", "ct status dnat " + v4 + " @rsc4");
@@ -155,10 +175,8 @@ public final class NftRulesetRenderer {
         out.rule("postrouting", "ct status dnat " + v6 + " vmap @pst6");
         out.rule("postrouting", "ct status dnat meta mark . ip daddr vmap @pstm4");
         out.rule("postrouting", "ct status dnat meta mark . ip6 daddr vmap @pstm6");
-        if (masquerade) {
-            out.rule("postrouting", "ct status dnat ct original ip daddr @vip4 masquerade");
-            out.rule("postrouting", "ct status dnat ct original ip6 daddr @vip6 masquerade");
-            out.rule("postrouting", "ct status dnat meta mark @vipmark masquerade");
+        for (String rule : sourceNat.rules()) {
+            out.rule("postrouting", rule);
         }
     }
 

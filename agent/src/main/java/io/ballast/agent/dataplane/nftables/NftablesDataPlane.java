@@ -132,6 +132,16 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     /**
+     * Brings an existing table's postrouting chain to this plane's source-NAT setting (a restart may
+     * have changed it); a missing table is left to the first apply, which writes it whole.
+     */
+    public synchronized void refreshSourceNat() throws DataPlaneException {
+        if (nft.listChainJson("inet", renderer.table(), "postrouting") != null) {
+            nft.transaction(renderer.refreshPostrouting(), "set the source NAT of table " + renderer.table());
+        }
+    }
+
+    /**
      * New connections per real server, counted in postrouting's counter sets (nat chains see only a
      * connection's first packet, so the packet count is the connection count); a service's count is
      * the sum of its servers' and its sorry server's.

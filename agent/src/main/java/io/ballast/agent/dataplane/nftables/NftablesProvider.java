@@ -15,8 +15,12 @@ import java.util.List;
  * <li>{@code table} — name of Ballast's table in family inet (default "ballast")</li>
  * <li>{@code netns} — run nft (and conntrackd) inside this network namespace (tests, the lab)</li>
  * <li>{@code nft} — the nft binary (default "nft")</li>
- * <li>{@code snat} — "masquerade" (default: real servers need no route back) or "none" (classic
- *     LVS-NAT: the real servers route through the director and see the client's address)</li>
+ * <li>{@code snat} — how replies find their way back ({@link SourceNat}): "masquerade" (each director's
+ *     own address), "gateway" (SNAT to the gateway VIP, which moves with the VIPs), "none" (classic
+ *     LVS-NAT: the real servers route through the gateway VIP and see the client's address), or the
+ *     floating address(es) to SNAT to. Default: "gateway" when {@code gatewayVips} is set, else masquerade</li>
+ * <li>{@code gatewayVips} — the cluster's gateway VIPs, comma-separated; the agent fills it in from an
+ *     HA_PAIR spec's {@code failover.gatewayVips}</li>
  * <li>{@code forwarding} — "true" (default) sets net.ipv4.ip_forward and net.ipv6.conf.all.forwarding</li>
  * <li>{@code maxSlots} — slots per service for weighted schedulers (default 1024)</li>
  * <li>{@code conntrackd.local}, {@code conntrackd.peer}, {@code conntrackd.interface},
@@ -39,9 +43,14 @@ public final class NftablesProvider implements DataPlaneProvider {
             throw new DataPlaneException("The nftables table name '" + table + "' (setting \"table\") must start with"
                     + " a letter and hold only letters, digits and '_', at most 32 characters.");
         }
-        String snat = options.setting("snat", "masquerade");
-        if (!snat.equals("masquerade") && !snat.equals("none")) {
-            throw new DataPlaneException("The nftables setting \"snat\" is '" + snat + "'; use masquerade or none.");
+        SourceNat snat = SourceNat.fromSetting(options.setting("snat", null), options.setting("gatewayVips", null));
+        boolean connectionSync = options.settings().containsKey("conntrackd.peer");
+        if (connectionSync && snat.mode() == SourceNat.Mode.MASQUERADE) {
+            throw new DataPlaneException("Connection sync (setting \"conntrackd.peer\") cannot keep NATed connections"
+                    + " across a failover while \"snat\" is masquerade: each director masquerades to its own address,"
+                    + " so a synchronised connection sends the real server's replies to the other director. Give the"
+                    + " cluster a gateway VIP on the real servers' network (failover.gatewayVips; snat then defaults to"
+                    + " it), or set snat to none and route the real servers through the gateway VIP.");
         }
         int maxSlots;
         try {
@@ -63,11 +72,18 @@ public final class NftablesProvider implements DataPlaneProvider {
             enableForwarding(runner);
         }
         ConntrackSync sync = null;
-        if (options.settings().containsKey("conntrackd.peer")) {
+        if (connectionSync) {
             sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"));
         }
-        return new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
-                new NftRulesetRenderer(table, snat.equals("masquerade"), maxSlots), sync);
+        NftablesDataPlane plane = new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
+                new NftRulesetRenderer(table, snat, maxSlots), sync);
+        try {
+            plane.refreshSourceNat();
+        } catch (DataPlaneException e) {
+            plane.close();
+            throw e;
+        }
+        return plane;
     }
 
     private static void enableForwarding(CommandRunner runner) throws DataPlaneException {

@@ -2,6 +2,7 @@ package io.ballast.agent.failover.keepalived;
 
 import io.ballast.model.keepalived.VrrpOptions;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -12,12 +13,28 @@ import java.util.Map;
  * @param netns              run keepalived in this network namespace (tests, the lab's --kernel mode); null: here
  * @param interfaceOverride  interface for adverts and VIPs instead of the director's own; null keeps it
  * @param stepDownHoldMillis after a step-down, how long the director stays out before competing again
+ * @param gatewayInterface   interface of the real servers' network, which carries the gateway VIPs and their
+ *                           adverts ({@code gatewayInterface}); null: the VRRP interface
+ * @param gatewaySource      this director's address there ({@code gatewaySourceAddress}); null: its own address
+ * @param gatewayPeers       the peers' addresses there ({@code gatewayPeers}, comma-separated); empty: the VIP peers
  */
-public record KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis) {
+public record KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis,
+                                 String gatewayInterface, String gatewaySource, List<String> gatewayPeers) {
+
+    public KeepalivedSettings {
+        gatewayPeers = gatewayPeers == null ? List.of() : List.copyOf(gatewayPeers);
+    }
+
+    public KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis) {
+        this(executable, netns, interfaceOverride, stepDownHoldMillis, null, null, List.of());
+    }
 
     public static KeepalivedSettings from(Map<String, String> settings) {
+        String peers = settings.getOrDefault("gatewayPeers", "");
         return new KeepalivedSettings(settings.getOrDefault("keepalived", "keepalived"), settings.get("netns"),
-                settings.get("interface"), Long.parseLong(settings.getOrDefault("stepDownHoldMillis", "10000")));
+                settings.get("interface"), Long.parseLong(settings.getOrDefault("stepDownHoldMillis", "10000")),
+                settings.get("gatewayInterface"), settings.get("gatewaySourceAddress"),
+                peers.isBlank() ? List.of() : Arrays.stream(peers.split(",")).map(String::strip).toList());
     }
 
     List<String> launcher() {
@@ -26,6 +43,12 @@ public record KeepalivedSettings(String executable, String netns, String interfa
 
     VrrpOptions options(Path runDir) {
         VrrpOptions options = VrrpOptions.forAgent(runDir.toString());
-        return interfaceOverride == null ? options : options.withInterfaceOverride(interfaceOverride);
+        if (interfaceOverride != null) {
+            options = options.withInterfaceOverride(interfaceOverride);
+        }
+        if (gatewayInterface != null || gatewaySource != null || !gatewayPeers.isEmpty()) {
+            options = options.withGateway(gatewayInterface, gatewaySource, gatewayPeers);
+        }
+        return options;
     }
 }

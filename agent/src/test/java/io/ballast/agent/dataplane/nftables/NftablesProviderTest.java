@@ -33,7 +33,17 @@ class NftablesProviderTest {
     @Test
     void unknownSnatModeIsRefused() {
         assertThatThrownBy(() -> new NftablesProvider().open(options(Map.of("snat", "snat-to-vip"))))
-                .hasMessageContaining("\"snat\" is 'snat-to-vip'; use masquerade or none");
+                .hasMessageContaining("\"snat\" is 'snat-to-vip'; use masquerade, none, gateway");
+    }
+
+    @Test
+    void connectionSyncWithMasqueradeIsRefusedBeforeConntrackdStarts() {
+        assertThatThrownBy(() -> new NftablesProvider().open(options(Map.of("snat", "masquerade",
+                "conntrackd.peer", "192.0.2.12", "conntrackd.local", "192.0.2.11", "conntrackd.interface", "eth2"))))
+                .isInstanceOf(DataPlaneException.class)
+                .hasMessageContaining("cannot keep NATed connections across a failover")
+                .hasMessageContaining("failover.gatewayVips");
+        assertThat(state.resolve("conntrackd-d1")).doesNotExist();
     }
 
     @Test

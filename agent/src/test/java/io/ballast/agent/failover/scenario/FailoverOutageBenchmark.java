@@ -1,10 +1,9 @@
 package io.ballast.agent.failover.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.agent.testsupport.netns.DirectorPair;
+import io.ballast.agent.testsupport.netns.Netns;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +14,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * What a client sees when the master dies, and during fail-back, for one failover setup
  * (run by benchmarks/scripts/failover-outage.sh; not a test). One topology per setup, then RUNS
- * cycles of: probe (a request every 10 ms) → crash lb-a (SIGKILL everything in it, cables out) →
- * probe ends → probe → restore lb-a → lb-a master again → probe ends.
+ * cycles of: 20 long-lived connections opened through lb-a → probe (a request every 10 ms) → crash lb-a
+ * (SIGKILL everything in it, cables out) → probe ends → are the 20 still answering, from the same server?
+ * → probe → restore lb-a → lb-a master again → probe ends → still answering?
  *
  * <pre>java -cp … FailoverOutageBenchmark ballast:50 5    (ballast-sync:50 adds conntrackd)
  * java -cp … FailoverOutageBenchmark plain:1:2 5      (advert_int 1, VRRPv2: keepalived's defaults)
  * java -cp … FailoverOutageBenchmark plain:0.1:3 5    (VRRPv3 at 0.1 s)</pre>
- * Prints one JSON line per measurement and a summary line with the medians.
+ * Prints one JSON line per measurement and a summary line with the medians and the connections kept.
  */
 public final class FailoverOutageBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Long-lived connections opened through lb-a before each crash (the echo service). */
+    private static final int HELD = 20;
 
     private FailoverOutageBenchmark() {
     }
@@ -45,30 +46,47 @@ public final class FailoverOutageBenchmark {
         Path dir = Files.createTempDirectory("failover-bench");
         List<Double> outages = new ArrayList<>();
         List<Integer> failBackFailures = new ArrayList<>();
+        List<Integer> keptTakeover = new ArrayList<>();
+        List<Integer> keptFailBack = new ArrayList<>();
         try (DirectorPair pair = DirectorPair.create(dir, options)) {
             pair.startAgents();
             awaitMaster(pair, true, 60);
             for (int run = 1; run <= runs; run++) {
                 Thread.sleep(2_000);
-                Process probe = pair.probe(10, 8.0);
-                Thread.sleep(2_000);
-                pair.crashA();
-                JsonNode crash = result(probe);
-                awaitMaster(pair, false, 10);
-                outages.add(crash.get("longestGapMs").asDouble());
-                System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"crash\",\"probe\":"
-                        + crash + "}");
+                List<Netns.HeldConnection> held = new ArrayList<>();
+                try {
+                    for (int i = 0; i < HELD; i++) {
+                        held.add(pair.client().hold(DirectorPair.VIP, DirectorPair.ECHO_PORT));
+                    }
+                    List<String> servers = held.stream().map(Netns.HeldConnection::server).toList();
+                    awaitTracked(pair, options.connectionSync());
+                    Process probe = pair.probe(10, 8.0);
+                    Thread.sleep(2_000);
+                    pair.crashA();
+                    JsonNode crash = Scenarios.probeResult(probe, 60);
+                    awaitMaster(pair, false, 10);
+                    int keptAtTakeover = Scenarios.kept(servers, Scenarios.answers(held));
+                    outages.add(crash.get("longestGapMs").asDouble());
+                    keptTakeover.add(keptAtTakeover);
+                    System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"crash\",\"held\":"
+                            + HELD + ",\"kept\":" + keptAtTakeover + ",\"probe\":" + crash + "}");
 
-                probe = pair.probe(10, 20.0);
-                Thread.sleep(1_000);
-                long restoreAt = System.currentTimeMillis();
-                pair.restoreA();
-                awaitMaster(pair, true, 20);
-                long masterAt = System.currentTimeMillis();
-                JsonNode back = result(probe);
-                failBackFailures.add(back.get("failed").asInt());
-                System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"fail-back\","
-                        + "\"restoreToMasterMs\":" + (masterAt - restoreAt) + ",\"probe\":" + back + "}");
+                    probe = pair.probe(10, 20.0);
+                    Thread.sleep(1_000);
+                    long restoreAt = System.currentTimeMillis();
+                    pair.restoreA();
+                    awaitMaster(pair, true, 20);
+                    long masterAt = System.currentTimeMillis();
+                    JsonNode back = Scenarios.probeResult(probe, 60);
+                    int keptAtFailBack = Scenarios.kept(servers, Scenarios.answers(held));
+                    failBackFailures.add(back.get("failed").asInt());
+                    keptFailBack.add(keptAtFailBack);
+                    System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"fail-back\","
+                            + "\"restoreToMasterMs\":" + (masterAt - restoreAt) + ",\"held\":" + HELD
+                            + ",\"keptThroughBoth\":" + keptAtFailBack + ",\"probe\":" + back + "}");
+                } finally {
+                    held.forEach(Netns.HeldConnection::close);
+                }
             }
         } finally {
             deleteTree(dir);
@@ -76,7 +94,18 @@ public final class FailoverOutageBenchmark {
         System.out.println("{\"setup\":\"" + setup + "\",\"summary\":true,\"runs\":" + runs
                 + ",\"medianOutageMs\":" + median(outages) + ",\"outagesMs\":" + outages
                 + ",\"medianFailBackFailures\":" + median(failBackFailures.stream().map(Integer::doubleValue).toList())
-                + ",\"failBackFailures\":" + failBackFailures + "}");
+                + ",\"failBackFailures\":" + failBackFailures
+                + ",\"heldPerRun\":" + HELD + ",\"keptAtTakeover\":" + keptTakeover
+                + ",\"keptThroughFailBack\":" + keptFailBack + "}");
+    }
+
+    /** With connection sync, waits (at most 10 s) until lb-b's kernel tracks the held connections. */
+    private static void awaitTracked(DirectorPair pair, boolean sync) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sync && System.nanoTime() < until
+                && pair.trackedConnections(pair.b(), DirectorPair.ECHO_PORT) < HELD) {
+            Thread.sleep(100);
+        }
     }
 
     /** lb-a (a=true) or lb-b holds the VIP, by the address on its interface (works for plain keepalived too). */
@@ -91,14 +120,6 @@ public final class FailoverOutageBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException((a ? "lb-a" : "lb-b") + " did not become master within " + seconds + " s");
-    }
-
-    private static JsonNode result(Process probe) throws IOException, InterruptedException {
-        if (!probe.waitFor(60, TimeUnit.SECONDS)) {
-            probe.destroyForcibly();
-            throw new IllegalStateException("the probe did not finish");
-        }
-        return JSON.readTree(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     private static double median(List<Double> values) {

@@ -1,5 +1,6 @@
 package io.ballast.agent.failover.scenario;
 
+import static io.ballast.agent.failover.scenario.Scenarios.answers;
 import static io.ballast.agent.failover.scenario.Scenarios.await;
 import static io.ballast.agent.failover.scenario.Scenarios.becameRole;
 import static io.ballast.agent.failover.scenario.Scenarios.is;
@@ -7,10 +8,13 @@ import static io.ballast.agent.failover.scenario.Scenarios.since;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.testsupport.RealEngines;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.agent.testsupport.netns.DirectorPair;
+import io.ballast.agent.testsupport.netns.Netns;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.Role;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +29,9 @@ class HaPairFailoverScenarioTest {
 
     @TempDir
     Path dir;
+
+    private static final int KEPT_CONNECTIONS = 20;
+    private static final double FAIL_BACK_PROBE_SECONDS = 30;
 
     private DirectorPair pair;
 
@@ -68,6 +75,50 @@ class HaPairFailoverScenarioTest {
                 .contains("old master lost at").contains("new master active");
         await("lb-b saw lb-a take over", 10, () -> !since(pair.b().events("takeover"), restoredAt).isEmpty());
         await("client answered through lb-a", 10, () -> pair.ask() != null && pair.holdsVip(pair.a()));
+    }
+
+    /**
+     * The DESIGN target "established connections across failover and fail-back: 100 % kept" with
+     * connection sync on, and "0 failed requests during fail-back": long-lived connections opened through
+     * lb-a answer on the same connection, from the same real server, after lb-a crashes and after it
+     * takes the VIPs back; a client sending a request every 10 ms across the fail-back sees none fail.
+     */
+    @Test
+    void connectionsOpenedBeforeAMasterCrashAreAllKeptThroughTakeoverAndFailBack() throws Exception {
+        startPair(DirectorPair.Options.haPair());
+        List<Netns.HeldConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < KEPT_CONNECTIONS; i++) {
+                held.add(pair.client().hold(DirectorPair.VIP, DirectorPair.ECHO_PORT));
+            }
+            List<String> servers = held.stream().map(Netns.HeldConnection::server).toList();
+            assertThat(servers).as("every connection answered through lb-a").allMatch(s -> s.startsWith("rs"));
+            await("lb-b's kernel tracks all " + KEPT_CONNECTIONS + " connections (conntrackd)", 15,
+                    () -> pair.trackedConnections(pair.b(), DirectorPair.ECHO_PORT) >= KEPT_CONNECTIONS);
+
+            pair.crashA();
+            await("lb-b master with the VIP", 10, () -> is(pair.b(), Role.MASTER) && pair.holdsVip(pair.b()));
+            assertThat(answers(held)).as("connections kept across the takeover").isEqualTo(servers);
+
+            long restoredAt = System.currentTimeMillis();
+            Process probe = pair.probe(10, FAIL_BACK_PROBE_SECONDS);
+            pair.restoreA();
+            await("lb-a master again, lb-b backup", 40, () -> is(pair.a(), Role.MASTER) && is(pair.b(), Role.BACKUP)
+                    && pair.holdsVip(pair.a()) && !pair.holdsVip(pair.b()));
+            long masterAt = System.currentTimeMillis();
+            JsonNode failBack = Scenarios.probeResult(probe, FAIL_BACK_PROBE_SECONDS + 30);
+            assertThat(masterAt - restoredAt).as("the fail-back happened while the probe ran")
+                    .isLessThan((long) (FAIL_BACK_PROBE_SECONDS * 1000) - 2_000);
+            assertThat(answers(held)).as("connections kept across the fail-back").isEqualTo(servers);
+            assertThat(failBack.get("sent").asInt()).isGreaterThan((int) (FAIL_BACK_PROBE_SECONDS * 50));
+            long probeStart = failBack.get("startMs").asLong();
+            String when = becameRole(pair.a(), Role.MASTER, restoredAt).stream()
+                    .map(e -> "lb-a became master " + (e.atMillis() - probeStart) + " ms into the probe").toList().toString();
+            assertThat(failBack.get("failed").asInt()).as("failed requests during fail-back: " + failBack + " " + when)
+                    .isZero();
+        } finally {
+            held.forEach(Netns.HeldConnection::close);
+        }
     }
 
     @Test

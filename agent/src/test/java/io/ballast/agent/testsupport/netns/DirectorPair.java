@@ -21,14 +21,19 @@ import java.util.Map;
  *                           bridge "sync" 192.0.2.11 / .12 (eth2): agent API, peer watch, conntrackd
  *  rs1..rs3 198.51.100.21-23 ── bridge "back" ── lb-a eth1 198.51.100.11, lb-b eth1 198.51.100.12
  * </pre>
- * NAT with masquerade: real servers answer the director that forwarded, so replies return through it.
- * In STREAMLINE the directors are the real servers instead (lb-a, lb-b by their front addresses, port 80), and
+ * HA_PAIR: NAT with SNAT to the gateway VIP 198.51.100.10, which keepalived moves with the VIP (on eth1,
+ * adverts between the back addresses), so a synchronised connection's replies reach whichever director is
+ * master. In STREAMLINE the directors are the real servers instead (lb-a, lb-b by their front addresses, port 80), and
  * rs1 stays as a third one. Everything goes when {@link #close()} runs (the lab removes namespaces and
  * whatever runs in them).
  */
 public final class DirectorPair implements AutoCloseable {
 
     public static final String VIP = "203.0.113.10";
+    /** HA_PAIR: the floating address on the back network the directors source-NAT to; it moves with the VIP. */
+    public static final String GATEWAY_VIP = "198.51.100.10";
+    /** HA_PAIR: the "echo" service's port (identity servers: long-lived connections, a reply per line). */
+    public static final int ECHO_PORT = 7000;
     public static final String TOKEN = "scenario-token-0123456789abcdef";
 
     /** How the pair elects its master. */
@@ -98,6 +103,9 @@ public final class DirectorPair implements AutoCloseable {
                 Netns rs = lab.namespace("rs" + i);
                 lab.connect(rs, "eth0", "back", realServer(i) + "/24");
                 rs.startHttpServer(80, "rs" + i);
+                if (options.form() == ClusterForm.HA_PAIR) {
+                    rs.startIdentityServer("tcp", ECHO_PORT, "rs" + i);
+                }
                 realServers.add(rs);
             }
             if (options.form() == ClusterForm.STREAMLINE) {
@@ -174,11 +182,12 @@ public final class DirectorPair implements AutoCloseable {
     }
 
     /**
-     * lb-a comes back as after a reboot: without the VIP a killed keepalived left configured, links up,
+     * lb-a comes back as after a reboot: without the VIPs a killed keepalived left configured, links up,
      * its web server (streamline) and its agent started again on the same state directory.
      */
     public void restoreA() {
         nsA.exec("ip", "addr", "del", VIP + "/32", "dev", "eth0");
+        nsA.exec("ip", "addr", "del", GATEWAY_VIP + "/32", "dev", "eth1");
         reconnectA();
         if (options.form() == ClusterForm.STREAMLINE) {
             nsA.startHttpServer(80, "lb-a");
@@ -205,6 +214,16 @@ public final class DirectorPair implements AutoCloseable {
         return agent.namespace().exec("ip", "-o", "addr", "show", "dev", "eth0").stdout().contains(VIP + "/");
     }
 
+    /**
+     * How many established connections to the VIP's {@code port} the director's kernel tracks — on a
+     * standby with connection sync, the ones conntrackd injected from the master.
+     */
+    public int trackedConnections(AgentProcess agent, int port) {
+        Netns.Result r = agent.namespace().exec("cat", "/proc/net/nf_conntrack");
+        return (int) r.stdout().lines().filter(l -> l.contains(" ESTABLISHED ") && l.contains("dst=" + VIP + " ")
+                && l.contains("dport=" + port + " ")).count();
+    }
+
     /** One HTTP GET to the VIP from the client; the identity that answered, or null. */
     public String ask() {
         Netns.Result r = client.exec("curl", "-s", "--max-time", "1", "http://" + VIP + "/");
@@ -228,6 +247,8 @@ public final class DirectorPair implements AutoCloseable {
         Path home = dir.resolve(node);
         Path config = home.resolve("agent.json");
         String failover = options.election() == Election.BALLAST ? "keepalived" : "single";
+        String back = apiAddress.replace("192.0.2.", "198.51.100.");
+        String peerBack = peerAddress.replace("192.0.2.", "198.51.100.");
         String sync = options.connectionSync() ? """
                 , "conntrackd.local": "%s", "conntrackd.peer": "%s", "conntrackd.interface": "eth2"
                 """.formatted(apiAddress, peerAddress).strip() : "";
@@ -245,12 +266,15 @@ public final class DirectorPair implements AutoCloseable {
                     "peerFingerprint.%s": "%s",
                     "peerPollMillis": "200",
                     "syncSettleMillis": "1500",
-                    "stepDownHoldMillis": "5000"
+                    "stepDownHoldMillis": "5000",
+                    "gatewayInterface": "eth1",
+                    "gatewaySourceAddress": "%s",
+                    "gatewayPeers": "%s"
                   },
                   "initialSpec": "../spec.json",
                   "reconcileIntervalSeconds": 5
                 }
-                """.formatted(node, apiAddress, sync, failover, peer, fingerprints.get(peer)));
+                """.formatted(node, apiAddress, sync, failover, peer, fingerprints.get(peer), back, peerBack));
         return new AgentProcess(ns, apiAddress, config, dir.resolve("token"), TOKEN);
     }
 

@@ -9,8 +9,11 @@ final class ScenarioSpecs {
     }
 
     /**
-     * HA_PAIR: rs1..rs3 behind both directors. STREAMLINE: the directors themselves (by their front
-     * address, as the validator asks) and rs1. NAT forwarding, tcp health checks every 500 ms.
+     * HA_PAIR: rs1..rs3 behind both directors in two services on the VIP, "web" (busybox httpd, port 80)
+     * and "echo" (identity servers, port {@value DirectorPair#ECHO_PORT}: long-lived connections that
+     * answer every line), and the gateway VIP on the back network (the floating address the directors
+     * source-NAT to). STREAMLINE: "web" only, on the directors themselves (by their front address, as
+     * the validator asks) and rs1. NAT forwarding, tcp health checks every 500 ms.
      */
     static String spec(DirectorPair.Options options) {
         boolean streamline = options.form() == ClusterForm.STREAMLINE;
@@ -39,20 +42,35 @@ final class ScenarioSpecs {
                       "realServers": [
                 %s
                       ]
-                    }
+                    }%s
                   ],
                   "failover": { "vrid": 51, "advertIntervalMs": %d, "preempt": %s, "preemptDelaySeconds": 0,
-                                "connectionSync": %s }
+                                "connectionSync": %s%s }
                 }
-                """.formatted(options.form(), DirectorPair.VIP, servers, options.advertIntervalMs(), options.preempt(),
-                options.connectionSync());
+                """.formatted(options.form(), DirectorPair.VIP, servers, streamline ? "" : echo(servers),
+                options.advertIntervalMs(), options.preempt(), options.connectionSync(),
+                streamline ? "" : ", \"gatewayVips\": [ \"" + DirectorPair.GATEWAY_VIP + "\" ]");
+    }
+
+    private static String echo(String servers) {
+        return """
+                ,
+                    {
+                      "name": "echo", "protocol": "TCP", "address": "%s", "port": %d,
+                      "scheduler": "rr", "forwarding": "nat",
+                      "healthCheck": { "type": "tcp", "intervalMs": 500, "timeoutMs": 300, "rise": 1, "fall": 2 },
+                      "realServers": [
+                %s
+                      ]
+                    }""".formatted(DirectorPair.VIP, DirectorPair.ECHO_PORT,
+                servers.replace("\"port\": 80", "\"port\": " + DirectorPair.ECHO_PORT));
     }
 
     private static String server(String name, String address) {
         return "        { \"name\": \"" + name + "\", \"address\": \"" + address + "\", \"port\": 80, \"weight\": 1 }";
     }
 
-    /** What an operator writes by hand: one instance, the VIP, unicast peers, nothing else. */
+    /** What an operator writes by hand: one instance, the VIP and the gateway VIP, unicast peers, nothing else. */
     static String plainKeepalived(DirectorPair.Options options, boolean isA) {
         String self = isA ? "203.0.113.11" : "203.0.113.12";
         String peer = isA ? "203.0.113.12" : "203.0.113.11";
@@ -73,9 +91,10 @@ final class ScenarioSpecs {
                     }
                     virtual_ipaddress {
                         %s/32 dev eth0
+                        %s/32 dev eth1
                     }
                 }
                 """.formatted(isA ? "lb-a" : "lb-b", options.plainVrrpVersion(), isA ? 150 : 100,
-                options.plainAdvertInt(), self, peer, DirectorPair.VIP);
+                options.plainAdvertInt(), self, peer, DirectorPair.VIP, DirectorPair.GATEWAY_VIP);
     }
 }

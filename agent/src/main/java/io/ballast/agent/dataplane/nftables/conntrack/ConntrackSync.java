@@ -9,9 +9,10 @@ import java.util.logging.Logger;
 
 /**
  * Stateful failover for the nftables plane: writes conntrackd's configuration, keeps the daemon
- * running, and on a role change does what keepalived's classic primary-backup.sh does — the new
- * master commits the peer's connections into its kernel and re-announces its own; a new backup asks
- * the master for a full resynchronisation.
+ * running, and on a role change tells it: the new master re-announces every connection its kernel
+ * holds (its own and those the peer synchronised into it); a new backup asks the master for a full
+ * resynchronisation. Unlike keepalived's primary-backup.sh nothing is committed at takeover: the
+ * peer's connections are injected into the kernel as they arrive ({@link ConntrackdConfig}).
  */
 public final class ConntrackSync implements AutoCloseable {
 
@@ -82,15 +83,17 @@ public final class ConntrackSync implements AutoCloseable {
         return supervisor.running();
     }
 
-    /** Master: commit the external cache, then send everything we have. Backup: ask for a resync. */
+    /**
+     * Master: the peer's connections are already in the kernel (no external cache), so re-read the
+     * kernel table into the internal cache and send the peer everything we now carry. Backup: ask the
+     * master for a full resynchronisation, which lands in the kernel too.
+     */
     public void roleChanged(boolean active) throws DataPlaneException {
         if (active) {
-            control("-c");   // peer's connections into the kernel
-            control("-f");   // drop the caches that no longer apply
-            control("-R");   // re-read the kernel table into the internal cache
-            control("-B");   // tell the peer everything we now carry
+            control("-R");
+            control("-B");
         } else {
-            control("-n");   // request a full resynchronisation from the master
+            control("-n");
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * conntrackd settings for stateful failover between two directors: FTFW mode (reliable, with
- * acknowledgements) over unicast UDP on the directors' sync link, the peer's connections kept in the
- * external cache until this director becomes master and commits them to the kernel.
+ * acknowledgements) over unicast UDP on the directors' sync link, the peer's connections injected into
+ * this director's kernel table as they arrive (no external cache), so a takeover has nothing to commit.
  *
  * @param localAddress  this director's address on the sync link
  * @param peerAddress   the other director's address there
@@ -62,8 +62,10 @@ public record ConntrackdConfig(String localAddress, String peerAddress, String i
         out.append("# Written by the Ballast agent; edits are overwritten.\n");
         out.append("Sync {\n");
         out.append("\tMode FTFW {\n");
-        out.append("\t\tDisableExternalCache Off\n");
-        out.append("\t\tCommitTimeout 1800\n");
+        // The peer's connections go straight into this director's kernel table, not into a cache that
+        // would be committed only after keepalived has moved the VIPs: packets that reach a new master
+        // in the moment after the switch find their connection already there.
+        out.append("\t\tDisableExternalCache On\n");
         out.append("\t\tPurgeTimeout 5\n");
         out.append("\t}\n");
         out.append("\tUDP {\n");

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two directors joined by a sync link, conntrackd started by the plane on each: a connection NATed by
- * the master shows up in the standby's external cache, and when the standby becomes master it commits
- * the connection into its own kernel table.
+ * the master shows up in the standby's kernel table (conntrackd injects it, no external cache), and when
+ * the standby becomes master it counts the connection among its own.
  */
 class ConntrackSyncTwoDirectorsTest {
 
@@ -33,7 +33,7 @@ class ConntrackSyncTwoDirectorsTest {
     Path state;
 
     @Test
-    void standbyLearnsTheMastersConnectionsAndCommitsThemWhenItTakesOver() throws Exception {
+    void standbyHoldsTheMastersConnectionsInItsKernelBeforeItTakesOver() throws Exception {
         RealEngines.require("conntrackd sync", true, "nft", "ip", "conntrackd", "python3", "ss");
         try (NetnsLab lab = NetnsLab.create()) {
             Netns client = lab.namespace("client");
@@ -63,15 +63,15 @@ class ConntrackSyncTwoDirectorsTest {
                 try (Netns.HeldConnection held = client.hold("203.0.113.10", 80)) {
                     assertThat(held.server()).isEqualTo("rs1");
 
-                    ConntrackSync sync = ((io.ballast.agent.dataplane.nftables.NftablesDataPlane) standby).connectionSync();
-                    String external = waitFor(() -> sync.control("-e"), "dst=203.0.113.10");
-                    assertThat(external).contains("src=203.0.113.2 dst=203.0.113.10").contains("ESTABLISHED");
-
-                    standby.setActive(true);
-                    // In the standby's kernel now, with the master's NAT binding (reply from the real server).
+                    // In the standby's kernel before any takeover, with the master's NAT binding (reply from the real server).
                     String kernel = waitFor(() -> b.execOk("cat", "/proc/net/nf_conntrack").stdout(), "198.51.100.11");
                     assertThat(kernel).contains("src=203.0.113.2 dst=203.0.113.10")
-                            .contains("src=198.51.100.11 dst=");
+                            .contains("src=198.51.100.11 dst=").contains("ESTABLISHED");
+
+                    standby.setActive(true);
+                    ConntrackSync sync = ((io.ballast.agent.dataplane.nftables.NftablesDataPlane) standby).connectionSync();
+                    assertThat(waitFor(() -> sync.control("-i"), "dst=203.0.113.10"))
+                            .as("the new master announces the connection as its own").contains("src=203.0.113.2");
                 }
             }
         }
@@ -79,7 +79,8 @@ class ConntrackSyncTwoDirectorsTest {
 
     private DataPlane open(Netns ns, String node, String local, String peer) throws Exception {
         return new NftablesProvider().open(new PlaneOptions(node, state, Map.of("netns", ns.name(),
-                "conntrackd.local", local, "conntrackd.peer", peer, "conntrackd.interface", "sync")));
+                "conntrackd.local", local, "conntrackd.peer", peer, "conntrackd.interface", "sync",
+                "snat", "none")));
     }
 
     interface Probe {
