@@ -144,7 +144,8 @@ public final class NetnsLab implements AutoCloseable {
         argv.addAll(List.of(java, "-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
                 NetnsReaper.class.getName(), Long.toString(ProcessHandle.current().pid()), prefix));
         try {
-            reaper = new ProcessBuilder(argv).redirectErrorStream(true).start();
+            // Only stdout carries the handshake: the JVM may say things on stderr (JAVA_TOOL_OPTIONS…).
+            reaper = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String first = new java.io.BufferedReader(new java.io.InputStreamReader(reaper.getInputStream(),
                     StandardCharsets.UTF_8)).readLine();
             if (!"reaper ready".equals(first)) {

@@ -46,12 +46,12 @@ public final class KernelLab {
     public static NamespaceHost prepare(LabForm form, int realServers) throws KernelLabRefused {
         List<String> missing = missing();
         if (!missing.isEmpty()) {
-            throw new KernelLabRefused("ballast lab --kernel needs " + String.join(", ", missing)
-                    + "; without them, run the lab without --kernel (no root needed)");
+            throw new KernelLabRefused("--kernel needs " + String.join(", ", missing)
+                    + "; nothing was started. The lab without --kernel needs none of this.");
         }
         if (realServers < 1 || realServers > NamespaceHost.MAX_REAL_SERVERS) {
-            throw new KernelLabRefused("ballast lab --kernel runs 1 to " + NamespaceHost.MAX_REAL_SERVERS
-                    + " real servers, not " + realServers);
+            throw new KernelLabRefused("--kernel runs 1 to " + NamespaceHost.MAX_REAL_SERVERS
+                    + " real servers (--real-servers), not " + realServers + "; nothing was started.");
         }
         return NamespaceHost.build(form, realServers);
     }

@@ -6,6 +6,7 @@ import io.ballast.app.lab.LabLayout;
 import io.ballast.app.lab.LabPaths;
 import io.ballast.netns.HostSubnet;
 import io.ballast.netns.Netns;
+import io.ballast.netns.NetnsException;
 import io.ballast.netns.NetnsLab;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -66,10 +67,7 @@ public final class NamespaceHost implements LabHost {
     }
 
     private void wire(int realServers) {
-        mgmt = HostSubnet.pickFree(HOST_LINK_RANGES);
-        hostLink = "bl" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36)
-                + ProcessHandle.current().pid() % 10_000;
-        lab.connectHost("mgmt", hostLink, mgmt.cidr(1));
+        linkToHost();
 
         Netns client = node(CLIENT);
         lab.connect(client, "eth0", "front", "203.0.113.2/25");
@@ -102,6 +100,27 @@ public final class NamespaceHost implements LabHost {
             }
         }
         layout = new LabLayout(new InetSocketAddress(VIP, PORT), List.copyOf(directors), List.copyOf(servers));
+    }
+
+    // Two labs started at the same moment may pick the same free /28: the one that finds a second route
+    // to it takes its link back and picks again.
+    private void linkToHost() {
+        for (int attempt = 1; ; attempt++) {
+            mgmt = HostSubnet.pickFree(HOST_LINK_RANGES);
+            hostLink = "bl" + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36, 36 * 36 * 36 * 36), 36)
+                    + ProcessHandle.current().pid() % 10_000;
+            lab.connectHost("mgmt", hostLink, mgmt.cidr(1));
+            long routes = Netns.run(List.of("ip", "-4", "route", "show", mgmt.toString()), null, true).stdout()
+                    .lines().filter(line -> !line.isBlank()).count();
+            if (routes == 1) {
+                return;
+            }
+            Netns.run(List.of("ip", "link", "del", hostLink), null, false);
+            if (attempt == 3) {
+                throw new NetnsException("the host link's subnet " + mgmt + " was taken by another lab three times"
+                        + " in a row; start the lab again");
+            }
+        }
     }
 
     private Netns node(String id) {
@@ -184,10 +203,14 @@ public final class NamespaceHost implements LabHost {
         Netns.killAllIn(director.name());
     }
 
-    /** As after a reboot: without the VIP a killed keepalived left configured, cables back in. */
+    /**
+     * As after a reboot: without the nftables rules and the VIP a dead machine would have lost (the
+     * namespace kept them), cables back in; the agent then loads its table again.
+     */
     @Override
     public void reviving(String directorId) {
         Netns director = nodes.get(directorId);
+        director.exec("nft", "flush", "ruleset");
         if (form != LabForm.SINGLE) {
             director.exec("ip", "addr", "del", VIP + "/32", "dev", "eth0");
         }
