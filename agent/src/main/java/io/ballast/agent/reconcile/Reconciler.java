@@ -74,12 +74,14 @@ public final class Reconciler implements AutoCloseable {
 
     /** Converges once (waiting for it), then repeats the drift check every {@code interval}. */
     public void start(Duration interval) throws ChangeRefusedException {
+        // Listen first: a role change keepalived reports during the first convergence (BACKUP, moments
+        // after it starts) would otherwise wait for the next drift check to reach the plane.
+        health.onTransition(v -> requestReconcile("health"));
+        failover.onRoleChange(change -> requestReconcile("role"));
         call(() -> {
             converge("start");
             return null;
         });
-        health.onTransition(v -> requestReconcile("health"));
-        failover.onRoleChange(change -> requestReconcile("role"));
         long ms = interval.toMillis();
         thread.scheduleWithFixedDelay(() -> converge("drift"), ms, ms, TimeUnit.MILLISECONDS);
     }
