@@ -8,7 +8,9 @@ outage cannot succeed late and hide it).
 
 Prints one JSON line: sent, ok, failed, longestGapMs (longest time between the starts of two
 consecutive answered requests, minus one interval), gapStartMs (epoch ms of the last answered start
-before that gap), firstFailMs/lastFailMs, and per-second failure counts relative to the start.
+before that gap), firstFailMs/lastFailMs, per-second failure counts relative to the start, the
+failures by reason (failureReasons: the exception's name — timeout, ConnectionResetError… — or
+late / no-reply / bad-reply) and when each failed request started (failOffsetsMs, ms after the start).
 """
 import json
 import socket
@@ -26,6 +28,7 @@ lock = threading.Lock()
 
 def one(started):
     ok = False
+    why = None
     try:
         with socket.create_connection((host, port), timeout=TIMEOUT) as s:
             s.settimeout(max(0.01, TIMEOUT - (time.time() - started)))
@@ -40,10 +43,13 @@ def one(started):
                     break
             ok = data.startswith(b"HTTP/1.") and b" 200 " in data.split(b"\r\n", 1)[0] \
                 and time.time() - started <= TIMEOUT
-    except OSError:
+            if not ok:
+                why = "late" if data.startswith(b"HTTP/1.") else "no-reply" if not data else "bad-reply"
+    except OSError as e:
         ok = False
+        why = type(e).__name__
     with lock:
-        results.append((started, ok))
+        results.append((started, ok, why))
 
 
 start = time.time()
@@ -59,9 +65,13 @@ with ThreadPoolExecutor(max_workers=128) as pool:
         pool.submit(one, time.time())
         n += 1
 
-results.sort()
-oks = [t for t, ok in results if ok]
-fails = [t for t, ok in results if not ok]
+results.sort(key=lambda r: r[0])
+oks = [t for t, ok, _ in results if ok]
+fails = [t for t, ok, _ in results if not ok]
+reasons = {}
+for _, ok, why in results:
+    if not ok:
+        reasons[why] = reasons.get(why, 0) + 1
 gap, gap_start = 0.0, None
 for a, b in zip(oks, oks[1:]):
     if b - a > gap:
@@ -85,4 +95,6 @@ print(json.dumps({
     "firstFailMs": int(fails[0] * 1000) if fails else None,
     "lastFailMs": int(fails[-1] * 1000) if fails else None,
     "failuresPerSecond": per_second,
+    "failureReasons": reasons,
+    "failOffsetsMs": [int((t - start) * 1000) for t in fails],
 }), flush=True)

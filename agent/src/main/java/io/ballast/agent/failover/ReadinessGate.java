@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  * <li>every real server of every service with a health check has a verdict (up or down);</li>
  * <li>the reconciler's last convergence succeeded: the plane holds the target table;</li>
- * <li>with {@code failover.connectionSync}: the director has been BACKUP for {@code syncSettleMillis}
- *     (conntrackd asks the master for a full resync on becoming backup), or it is already MASTER;</li>
+ * <li>with {@code failover.connectionSync}: the plane has known for {@code syncSettleMillis} that the director
+ *     is BACKUP (conntrackd asked the master for a full resync then, and injects it into the kernel table),
+ *     or it is already MASTER;</li>
  * <li>STREAMLINE: its API has answered long enough for the peers to have seen it
  *     ({@link PeerWatch#seenByPeersSince}), so the survivor has put it back among the real servers
  *     before it takes the VIPs.</li>
@@ -84,8 +85,10 @@ public final class ReadinessGate implements AutoCloseable {
         if (role == Role.BACKUP && backupSince == 0) {
             backupSince = System.currentTimeMillis();
         }
-        List<String> missing = missing(spec, health.verdicts(), reconciler.converged(), role, backupSince,
-                System.currentTimeMillis(), syncSettleMillis);
+        // The settle time counts from the moment the plane asked for the resync, not from the role change.
+        long standby = reconciler.standbySince();
+        List<String> missing = missing(spec, health.verdicts(), reconciler.converged(), role,
+                standby == 0 ? 0 : Math.max(backupSince, standby), System.currentTimeMillis(), syncSettleMillis);
         if (spec.form() == io.ballast.model.ClusterForm.STREAMLINE && !peersSawUs.getAsBoolean()) {
             missing.add("the peers have not seen this node's agent answer yet");
         }

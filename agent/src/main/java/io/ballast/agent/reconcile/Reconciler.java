@@ -59,6 +59,8 @@ public final class Reconciler implements AutoCloseable {
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile Set<String> leftDirectors = Set.of();
     private volatile boolean converged;
+    /** When the plane was last told this director is a standby (conntrackd asked the master for a resync); 0: not now. */
+    private volatile long standbySince;
 
     public Reconciler(DataPlane plane, SpecStore store, EventJournal journal, HealthMonitor health,
                       FailoverEngine failover, ClusterSpec initial) {
@@ -72,12 +74,14 @@ public final class Reconciler implements AutoCloseable {
 
     /** Converges once (waiting for it), then repeats the drift check every {@code interval}. */
     public void start(Duration interval) throws ChangeRefusedException {
+        // Listen first: a role change keepalived reports during the first convergence (BACKUP, moments
+        // after it starts) would otherwise wait for the next drift check to reach the plane.
+        health.onTransition(v -> requestReconcile("health"));
+        failover.onRoleChange(change -> requestReconcile("role"));
         call(() -> {
             converge("start");
             return null;
         });
-        health.onTransition(v -> requestReconcile("health"));
-        failover.onRoleChange(change -> requestReconcile("role"));
         long ms = interval.toMillis();
         thread.scheduleWithFixedDelay(() -> converge("drift"), ms, ms, TimeUnit.MILLISECONDS);
     }
@@ -90,6 +94,14 @@ public final class Reconciler implements AutoCloseable {
     /** Whether the last convergence succeeded: the plane holds the target table (readiness for fail-back). */
     public boolean converged() {
         return converged;
+    }
+
+    /**
+     * Since when the plane has known this director is BACKUP (with connection sync: since it asked the
+     * master for a full resynchronisation), or 0 while it is not — for the readiness gate.
+     */
+    public long standbySince() {
+        return standbySince;
     }
 
     /** STREAMLINE: these directors have left, so they leave every service's real-server set; see {@link StreamlineMembership}. */
@@ -171,6 +183,7 @@ public final class Reconciler implements AutoCloseable {
             if (role != appliedRole) {
                 plane.setActive(role == Role.MASTER);
                 appliedRole = role;
+                standbySince = role == Role.BACKUP ? System.currentTimeMillis() : 0;
             }
             List<VirtualService> target = TargetTable.of(StreamlineMembership.without(desired, leftDirectors),
                     health.verdicts(), role);

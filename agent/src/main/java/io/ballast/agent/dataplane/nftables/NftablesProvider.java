@@ -8,6 +8,7 @@ import io.ballast.agent.dataplane.nftables.conntrack.ConntrackSync;
 import io.ballast.agent.dataplane.nftables.conntrack.ConntrackdConfig;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Opens the nftables plane. Settings (all optional):
@@ -30,6 +31,7 @@ import java.util.List;
 public final class NftablesProvider implements DataPlaneProvider {
 
     private static final long COMMAND_TIMEOUT_MS = 120_000;
+    private static final Logger LOG = Logger.getLogger(NftablesProvider.class.getName());
 
     @Override
     public String name() {
@@ -77,6 +79,7 @@ public final class NftablesProvider implements DataPlaneProvider {
         }
         NftablesDataPlane plane = new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
                 new NftRulesetRenderer(table, snat, maxSlots), sync);
+        LOG.info("nftables plane, table " + table + ": source NAT " + snat.describe());
         try {
             plane.refreshSourceNat();
         } catch (DataPlaneException e) {

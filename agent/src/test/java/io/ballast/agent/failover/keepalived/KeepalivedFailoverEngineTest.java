@@ -85,7 +85,7 @@ class KeepalivedFailoverEngineTest {
         // A crash: the link goes and keepalived dies with SIGKILL (SIGKILL alone would leave the VIP configured).
         a.setReady(false);
         nsA.execOk("ip", "link", "set", "eth0", "down");
-        nsA.exec("pkill", "-KILL", "keepalived");
+        killKeepalivedIn(nsA);
         Await.until("b.role() == Role.MASTER && holdsVip(nsB)", 10, () -> b.role() == Role.MASTER && holdsVip(nsB));
         assertThat(changesOfB).extracting(RoleChange::to).contains(Role.MASTER);
 
@@ -170,5 +170,21 @@ class KeepalivedFailoverEngineTest {
 
     private static boolean holdsVip(Netns ns) {
         return ns.exec("ip", "-o", "addr", "show", "dev", "eth0").stdout().contains(VIP + "/");
+    }
+
+    /**
+     * SIGKILL to the keepalived processes of this namespace only. pkill matches by name across the whole
+     * machine — network namespaces do not separate processes — and would kill other runs' keepalived too.
+     */
+    private static void killKeepalivedIn(Netns ns) {
+        for (String pid : ns.exec("ip", "netns", "pids", ns.name()).stdout().split("\\s+")) {
+            if (pid.isBlank()) {
+                continue;
+            }
+            ProcessHandle.of(Long.parseLong(pid.trim()))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/keepalived") || c.equals("keepalived"))
+                            .orElse(false))
+                    .ifPresent(ProcessHandle::destroyForcibly);
+        }
     }
 }

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
  * (run by benchmarks/scripts/failover-outage.sh; not a test). One topology per setup, then RUNS
  * cycles of: 20 long-lived connections opened through lb-a → probe (a request every 10 ms) → crash lb-a
  * (SIGKILL everything in it, cables out) → probe ends → are the 20 still answering, from the same server?
- * → probe → restore lb-a → lb-a master again → probe ends → still answering?
+ * → probe → restore lb-a → lb-a master again → probe ends → still answering? Fail-back failures are
+ * counted over the whole probe and from the moment the restored agent answers (its JVM start on a
+ * shared machine stalls everything; the VIPs move only after that).
  *
  * <pre>java -cp … FailoverOutageBenchmark ballast:50 5    (ballast-sync:50 adds conntrackd)
  * java -cp … FailoverOutageBenchmark plain:1:2 5      (advert_int 1, VRRPv2: keepalived's defaults)
@@ -46,6 +48,7 @@ public final class FailoverOutageBenchmark {
         Path dir = Files.createTempDirectory("failover-bench");
         List<Double> outages = new ArrayList<>();
         List<Integer> failBackFailures = new ArrayList<>();
+        List<Integer> failBackAfterAgentUp = new ArrayList<>();
         List<Integer> keptTakeover = new ArrayList<>();
         List<Integer> keptFailBack = new ArrayList<>();
         try (DirectorPair pair = DirectorPair.create(dir, options)) {
@@ -75,15 +78,21 @@ public final class FailoverOutageBenchmark {
                     Thread.sleep(1_000);
                     long restoreAt = System.currentTimeMillis();
                     pair.restoreA();
+                    long agentUpAt = System.currentTimeMillis();
                     awaitMaster(pair, true, 20);
                     long masterAt = System.currentTimeMillis();
                     JsonNode back = Scenarios.probeResult(probe, 60);
                     int keptAtFailBack = Scenarios.kept(servers, Scenarios.answers(held));
                     failBackFailures.add(back.get("failed").asInt());
+                    int afterUp = failedSince(back, agentUpAt);
+                    failBackAfterAgentUp.add(afterUp);
                     keptFailBack.add(keptAtFailBack);
                     System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"fail-back\","
                             + "\"restoreToMasterMs\":" + (masterAt - restoreAt) + ",\"held\":" + HELD
-                            + ",\"keptThroughBoth\":" + keptAtFailBack + ",\"probe\":" + back + "}");
+                            + ",\"keptThroughBoth\":" + keptAtFailBack + ",\"failedAfterAgentUp\":" + afterUp
+                            + ",\"agentUpAtMs\":" + (agentUpAt - back.get("startMs").asLong()) + ",\"restoreAtMs\":"
+                            + (restoreAt - back.get("startMs").asLong()) + ",\"lbaEventsMs\":"
+                            + eventsSince(pair, restoreAt, back.get("startMs").asLong()) + ",\"probe\":" + back + "}");
                 } finally {
                     held.forEach(Netns.HeldConnection::close);
                 }
@@ -94,9 +103,32 @@ public final class FailoverOutageBenchmark {
         System.out.println("{\"setup\":\"" + setup + "\",\"summary\":true,\"runs\":" + runs
                 + ",\"medianOutageMs\":" + median(outages) + ",\"outagesMs\":" + outages
                 + ",\"medianFailBackFailures\":" + median(failBackFailures.stream().map(Integer::doubleValue).toList())
-                + ",\"failBackFailures\":" + failBackFailures
+                + ",\"failBackFailures\":" + failBackFailures + ",\"failBackFailuresAfterAgentUp\":" + failBackAfterAgentUp
                 + ",\"heldPerRun\":" + HELD + ",\"keptAtTakeover\":" + keptTakeover
                 + ",\"keptThroughFailBack\":" + keptFailBack + "}");
+    }
+
+    /** Failed requests of a probe that started at or after {@code sinceMillis}. */
+    private static int failedSince(JsonNode probe, long sinceMillis) {
+        long from = sinceMillis - probe.get("startMs").asLong();
+        int n = 0;
+        for (JsonNode offset : probe.path("failOffsetsMs")) {
+            n += offset.asLong() >= from ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** lb-a's journal since the restore, as a JSON array of "ms-into-the-probe kind: message" strings. */
+    private static String eventsSince(DirectorPair pair, long sinceMillis, long probeStart) {
+        List<String> lines = pair.a().events().stream().filter(e -> e.atMillis() >= sinceMillis)
+                .map(e -> (e.atMillis() - probeStart) + " " + e.kind() + ": "
+                        + e.message().substring(0, Math.min(60, e.message().length())))
+                .toList();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(lines);
+        } catch (IOException e) {
+            return "[]";
+        }
     }
 
     /** With connection sync, waits (at most 10 s) until lb-b's kernel tracks the held connections. */

@@ -69,7 +69,8 @@ class StreamlineFailoverScenarioTest {
         assertThat(rejoined).isNotEmpty();
         assertThat(rejoined.get(0).message()).startsWith("lb-a rejoined the real-server set");
         long aMasterAt = becameRole(pair.a(), Role.MASTER, restoredAt).get(0).atMillis();
-        assertThat(rejoined.get(0).atMillis()).as("back as a real server before it is master").isLessThan(aMasterAt);
+        assertThat(rejoined.get(0).atMillis()).as("back as a real server before it is master; lb-a's events: "
+                + since(pair.a().events(), restoredAt)).isLessThan(aMasterAt);
         await("every node answers again", 15, () -> answers(6).containsAll(Set.of("lb-a", "lb-b", "rs1")));
         await("lb-b, now backup, holds no virtual service", 5,
                 () -> !table(pair.b().namespace()).contains("203.0.113.10"));
