@@ -55,6 +55,11 @@ public final class NftCommand implements AutoCloseable {
         return listJson(List.of(nft, "-j", "list", "table", family, table));
     }
 
+    /** {@code nft -j list tables FAMILY}: names and handles only, cheap whatever the tables hold. */
+    public String listTablesJson(String family) throws DataPlaneException {
+        return listJson(List.of(nft, "-j", "list", "tables", family));
+    }
+
     /** {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. */
     public String listSetJson(String family, String table, String set) throws DataPlaneException {
         return listJson(List.of(nft, "-j", "list", "set", family, table, set));
