@@ -46,6 +46,8 @@ public final class NftablesApplyTime {
         long[] rewrite = new long[rounds];
         List<Long> weightChange = new ArrayList<>();
         List<Long> bareNft = new ArrayList<>();
+        List<Long> driftChecks = new ArrayList<>();
+        List<Long> counterSamples = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             try (DataPlane plane = open(netns, state)) {
                 plane.apply(Planner.between(plane.readTable(), List.of())); // start from nothing
@@ -72,6 +74,19 @@ public final class NftablesApplyTime {
                     runWithInput(netns, verb + " element inet ballast vip4 { 192.0.2.250 }\n", "nft", "-f", "-");
                     bareNft.add(System.nanoTime() - t0);
                 }
+                // The reconciler's periodic check when nothing drifted: the cheap look, then the counters.
+                for (int i = 0; i < 5; i++) {
+                    t0 = System.nanoTime();
+                    if (plane.mayHaveDrifted()) {
+                        throw new IllegalStateException("the drift check saw drift in a table only this plane changed");
+                    }
+                    driftChecks.add(System.nanoTime() - t0);
+                }
+                for (int i = 0; i < 3; i++) {
+                    t0 = System.nanoTime();
+                    plane.sampleCounters();
+                    counterSamples.add(System.nanoTime() - t0);
+                }
             }
             // A fresh plane that finds a damaged table rewrites it whole, carrying counters over.
             try (DataPlane plane = open(netns, state)) {
@@ -97,6 +112,12 @@ public final class NftablesApplyTime {
         System.out.printf("peer, bare 'ip netns exec NS nft -f -' of one element: median %.1f ms, p90 %.1f ms (n=%d);"
                         + " plane / bare (medians) %.2f%n", median(floor) / 1e6, percentile(floor, 0.9) / 1e6, floor.length,
                 (double) median(changes) / median(floor));
+        long[] checks = driftChecks.stream().mapToLong(Long::longValue).toArray();
+        long[] samples = counterSamples.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("drift check, nothing drifted (mayHaveDrifted): median %.1f ms (n=%d); vs read-back %.0fx%n",
+                median(checks) / 1e6, checks.length, (double) median(fullRead) / median(checks));
+        System.out.printf("sampleCounters (connections, packets, bytes): median %.0f ms (n=%d)%n",
+                median(samples) / 1e6, samples.length);
         if (!(args.length > 2 && args[2].equals("keep"))) {
             run(netns, "nft", "delete", "table", "inet", "ballast");
         }

@@ -55,12 +55,10 @@ public final class NftCommand implements AutoCloseable {
         return listJson(List.of(nft, "-j", "list", "table", family, table));
     }
 
-    /** {@code nft -j list tables FAMILY}: names and handles only, cheap whatever the tables hold. */
-    public String listTablesJson(String family) throws DataPlaneException {
-        return listJson(List.of(nft, "-j", "list", "tables", family));
-    }
-
-    /** {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. */
+    /**
+     * {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. nft 1.0.6 fetches only that
+     * set for this (unlike {@code list tables}, which fetches every rule and element of the ruleset).
+     */
     public String listSetJson(String family, String table, String set) throws DataPlaneException {
         return listJson(List.of(nft, "-j", "list", "set", family, table, set));
     }

@@ -57,13 +57,16 @@ public final class NftRulesetRenderer {
     /**
      * The whole table, replacing whatever is there in the same transaction ({@code add} then
      * {@code delete} so the delete cannot fail on a missing table). Counters restart from
-     * {@code counters} ("set key" → value).
+     * {@code counters} ("set key" → value). {@code epoch} goes into the one-element set {@code epoch}:
+     * the plane's cheap drift check looks for it (a table flushed or made by someone else lacks it).
      */
-    public String replaceTable(List<InstalledService> services, Map<String, CounterValue> counters) {
+    public String replaceTable(List<InstalledService> services, Map<String, CounterValue> counters, long epoch) {
         Script out = new Script(table);
         out.line("add table inet " + table);
         out.line("delete table inet " + table);
         out.line("add table inet " + table);
+        out.obj("set", "epoch", "{ type mark ; }");
+        out.line("add element inet " + table + " epoch { " + epoch + " }");
         base(out);
         for (InstalledService service : services) {
             addService(out, service);

@@ -26,11 +26,11 @@ public final class NftTableReader {
 
     /**
      * What the kernel holds. {@code present} false: no table at all. {@code leftovers}: services
-     * recognised but damaged, whose numbers a rewrite reuses. {@code handle}: the kernel's handle of
-     * the table (a new table gets a new one), -1 if not known.
+     * recognised but damaged, whose numbers a rewrite reuses. {@code epoch}: the number the plane
+     * wrote with the table when it last wrote it whole, -1 if none.
      */
     public record State(boolean present, boolean complete, List<InstalledService> services,
-                        List<InstalledService> leftovers, long handle) {
+                        List<InstalledService> leftovers, long epoch) {
 
         public static final State ABSENT = new State(false, true, List.of(), List.of(), -1);
 
@@ -63,16 +63,16 @@ public final class NftTableReader {
         Map<String, List<String>> comments = new HashMap<>(); // chain → comments of its rules, in order
         Map<String, Map<Long, String>> slots = new HashMap<>(); // slot map → key → value
         boolean ours = false;
-        long handle = -1;
+        long epoch = -1;
         for (JsonNode item : items) {
-            if (item.has("table")) {
-                handle = item.get("table").path("handle").asLong(-1);
-            } else if (item.has("chain")) {
+            if (item.has("chain")) {
                 chains.add(item.get("chain").path("name").asText());
             } else if (item.has("set") || item.has("map")) {
                 JsonNode set = item.has("set") ? item.get("set") : item.get("map");
                 maps.add(set.path("name").asText());
-                if (set.path("name").asText().startsWith("svc")) {
+                if (set.path("name").asText().equals("epoch")) {
+                    epoch = epochOf(set);
+                } else if (set.path("name").asText().startsWith("svc")) {
                     for (JsonNode target : set.path("elem").findValues("target")) {
                         mapped.add(target.asText());
                     }
@@ -129,7 +129,8 @@ public final class NftTableReader {
         if (claimed != slots.values().stream().mapToInt(Map::size).sum()) {
             complete = false; // slots no service owns: harmless to packets, gone with the next rewrite
         }
-        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), handle);
+        complete &= epoch >= 0;
+        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), epoch);
     }
 
     /** Whether every slot the service's rules look up holds the server the rules were written for. */
@@ -225,18 +226,22 @@ public final class NftTableReader {
         return counters;
     }
 
-    /** The handle of table {@code inet NAME} in {@code nft -j list tables} output; -1 if it is not there. */
-    public long tableHandle(String listing, String name) throws DataPlaneException {
+    /** The epoch in {@code nft -j list set … epoch} output; -1 if the set (or table) is not there or not as written. */
+    public long epoch(String listing) throws DataPlaneException {
         if (listing == null) {
             return -1;
         }
         for (JsonNode item : tree(listing)) {
-            JsonNode table = item.path("table");
-            if (name.equals(table.path("name").asText()) && "inet".equals(table.path("family").asText())) {
-                return table.path("handle").asLong(-1);
+            if (item.has("set")) {
+                return epochOf(item.get("set"));
             }
         }
         return -1;
+    }
+
+    private static long epochOf(JsonNode set) {
+        JsonNode elements = set.path("elem");
+        return elements.size() == 1 && elements.get(0).canConvertToLong() ? elements.get(0).asLong() : -1;
     }
 
     private JsonNode tree(String listing) throws DataPlaneException {

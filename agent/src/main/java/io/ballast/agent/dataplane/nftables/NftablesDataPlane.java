@@ -12,6 +12,7 @@ import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.api.Counters;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.PlanApplier;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,10 +41,11 @@ public final class NftablesDataPlane implements DataPlane {
     /** When the table was last read whole (System.nanoTime). */
     private long lastFullRead;
     private int nextServiceId = 1;
+    private final SecureRandom random = new SecureRandom();
 
     /**
      * @param fullCheck how often {@link #mayHaveDrifted()} asks for a full read even when the table's
-     *                  handle is unchanged: the bound on how long a change inside the table can go unseen
+     *                  epoch is unchanged: the bound on how long a change inside the table can go unseen
      */
     public NftablesDataPlane(NftCommand nft, NftRulesetRenderer renderer, ConntrackSync sync, Duration fullCheck) {
         this.nft = nft;
@@ -76,18 +78,19 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     /**
-     * Cheap: {@code nft -j list tables inet} (names and handles, no chains or elements). A table that was
-     * deleted or flushed with the ruleset, or deleted and made again, has no handle or a new one. A change
-     * inside the table (a rule, an element) keeps the handle, so at least every {@code fullCheck} this
-     * says "maybe" anyway and the reconciler reads the table whole.
+     * Cheap: {@code nft -j list set inet TABLE epoch} (one set of one element, milliseconds at any table
+     * size). Each whole-table write puts a new random number there; a table that was deleted, flushed
+     * with the ruleset, or made again by someone else lacks it or holds another. A change inside the
+     * table (a rule, an element) leaves it, so at least every {@code fullCheck} this says "maybe" anyway
+     * and the reconciler reads the table whole.
      */
     @Override
     public synchronized boolean mayHaveDrifted() throws DataPlaneException {
-        if (known == null || !known.present() || known.handle() < 0
+        if (known == null || !known.present() || known.epoch() < 0
                 || System.nanoTime() - lastFullRead >= fullCheckNanos) {
             return true;
         }
-        return reader.tableHandle(nft.listTablesJson("inet"), renderer.table()) != known.handle();
+        return reader.epoch(nft.listSetJson("inet", renderer.table(), "epoch")) != known.epoch();
     }
 
     @Override
@@ -119,12 +122,13 @@ public final class NftablesDataPlane implements DataPlane {
                 : plan.size() + " operations (first: " + plan.summaries().get(0) + ")";
         String script;
         boolean whole = !(current.present() && current.complete());
+        long epoch = whole ? 1 + random.nextInt(Integer.MAX_VALUE - 1) : current.epoch();
         try {
             if (!whole) {
                 script = renderer.change(current.services(), next);
             } else {
                 Map<String, NftRulesetRenderer.CounterValue> carried = current.present() ? counterValues() : Map.of();
-                script = renderer.replaceTable(next, carried);
+                script = renderer.replaceTable(next, carried, epoch);
             }
         } catch (IllegalArgumentException e) {
             throw new DataPlaneException(e.getMessage() + " Nothing was changed.", e);
@@ -137,8 +141,7 @@ public final class NftablesDataPlane implements DataPlane {
             known = null;
             throw e;
         }
-        // A rewrite makes the table anew, with a handle only a read will tell.
-        known = new NftTableReader.State(true, true, next, List.of(), whole ? -1 : current.handle());
+        known = new NftTableReader.State(true, true, next, List.of(), epoch);
     }
 
     /**

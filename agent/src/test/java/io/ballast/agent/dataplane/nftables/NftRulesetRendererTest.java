@@ -30,10 +30,11 @@ class NftRulesetRendererTest {
 
     @Test
     void wholeTableReplacesTheOldOneInOneScriptAndTouchesNoOtherTable() {
-        String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), Map.of());
+        String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), Map.of(), 7);
 
         assertThat(script).startsWith("add table inet ballast\ndelete table inet ballast\nadd table inet ballast\n");
         assertThat(script.lines()).allSatisfy(line -> assertThat(line).contains(" inet ballast"));
+        assertThat(script).contains("add element inet ballast epoch { 7 }\n");
         assertThat(script).contains("add element inet ballast svc4 { 203.0.113.10 . tcp . 80 : jump vs1 }")
                 .contains("meta l4proto tcp dnat ip addr . port to numgen inc mod 2 offset 65536 map @slotst4")
                 .contains("add element inet ballast slotst4 { 65536 : 198.51.100.11 . 80, 65537 : 198.51.100.12 . 80 }")
@@ -45,7 +46,7 @@ class NftRulesetRendererTest {
     void carriedCounterValuesAreDeclaredWithTheTable() {
         String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1))),
                 Map.of("rsc4 203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(12, 720),
-                        "rso4 203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(30, 9000)));
+                        "rso4 203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(30, 9000)), 7);
 
         assertThat(script).contains(
                 "add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 counter packets 12 bytes 720 }")
@@ -142,7 +143,7 @@ class NftRulesetRendererTest {
 
         assertThat(script).contains("add element inet ballast rsi4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
                 .contains("add element inet ballast rso4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }");
-        assertThat(renderer.replaceTable(List.of(), Map.of()))
+        assertThat(renderer.replaceTable(List.of(), Map.of(), 7))
                 .contains("add chain inet ballast forward { type filter hook forward priority filter ; policy accept ; }")
                 .contains("add rule inet ballast forward ct status dnat ct direction reply"
                         + " ct original ip daddr . meta l4proto . ip saddr . th sport @rso4");
