@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The domain → text layer: renders Ballast's table, or the change between two versions of it, as an
@@ -151,7 +149,6 @@ public final class NftRulesetRenderer {
         for (Map.Entry<String, String> set : CounterSets.declarations().entrySet()) {
             out.obj("set", set.getKey(), set.getValue());
         }
-        slotMaps(out);
         out.obj("map", "pst4", "{ type ipv4_addr . inet_proto . ipv4_addr . inet_service : verdict ; }");
         out.obj("map", "pst6", "{ type ipv6_addr . inet_proto . ipv6_addr . inet_service : verdict ; }");
         out.obj("map", "pstm4", "{ type mark . ipv4_addr : verdict ; }");
@@ -193,54 +190,10 @@ public final class NftRulesetRenderer {
             addPersistence(out, installed);
         }
         ServiceDispatch.Choice choice = rules(out, installed);
-        slots(out, ServiceDispatch.Choice.NONE, choice);
+        SlotMaps.changes(table, ServiceDispatch.Choice.NONE, choice).forEach(out::line);
         VirtualService service = installed.service();
         out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
                 + " : jump " + installed.chain() + " }");
-    }
-
-    /**
-     * The shared slot maps, keyed by numbers ({@code typeof numgen}: nft 1.0.6 refuses {@code type
-     * mark} or a plain integer for a numgen key). Each service owns a range of keys from
-     * {@link ServiceDispatch#slotBase}.
-     */
-    private void slotMaps(Script out) {
-        for (Map.Entry<String, String> map : new TreeMap<>(ServiceDispatch.SLOT_MAPS).entrySet()) {
-            out.obj("map", map.getKey(), "{ typeof numgen inc mod 2 : " + map.getValue() + " ; }");
-        }
-    }
-
-    /**
-     * Only the slots that differ: deleted where gone or changed, added where new or changed, one command
-     * per map and verb. A weight change at 16 servers touches a few slots, not the service's whole range.
-     */
-    private void slots(Script out, ServiceDispatch.Choice before, ServiceDispatch.Choice after) {
-        Set<String> maps = new TreeSet<>(before.slots().keySet());
-        maps.addAll(after.slots().keySet());
-        List<String> adds = new ArrayList<>();
-        for (String map : maps) {
-            Map<Long, String> old = before.slots().getOrDefault(map, Map.of());
-            Map<Long, String> now = after.slots().getOrDefault(map, Map.of());
-            StringBuilder deleted = new StringBuilder();
-            for (Map.Entry<Long, String> slot : old.entrySet()) {
-                if (!slot.getValue().equals(now.get(slot.getKey()))) {
-                    deleted.append(deleted.isEmpty() ? "" : ", ").append(slot.getKey());
-                }
-            }
-            if (!deleted.isEmpty()) {
-                out.line("delete element inet " + table + " " + map + " { " + deleted + " }");
-            }
-            StringBuilder added = new StringBuilder();
-            for (Map.Entry<Long, String> slot : now.entrySet()) {
-                if (!slot.getValue().equals(old.get(slot.getKey()))) {
-                    added.append(added.isEmpty() ? "" : ", ").append(slot.getKey()).append(" : ").append(slot.getValue());
-                }
-            }
-            if (!added.isEmpty()) {
-                adds.add("add element inet " + table + " " + map + " { " + added + " }");
-            }
-        }
-        adds.forEach(out::line);
     }
 
     /** Flushes the service's chain and writes it anew; chain, element and counters stay. */
@@ -258,7 +211,7 @@ public final class NftRulesetRenderer {
             out.line("flush map inet " + table + " " + after.persistMap());
         }
         ServiceDispatch.Choice now = rules(out, after);
-        slots(out, dispatch.choice(before), now);
+        SlotMaps.changes(table, dispatch.choice(before), now).forEach(out::line);
     }
 
     private static boolean lostServers(InstalledService before, InstalledService after) {
@@ -273,7 +226,7 @@ public final class NftRulesetRenderer {
         VirtualService service = installed.service();
         out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
-        slots(out, dispatch.choice(installed), ServiceDispatch.Choice.NONE);
+        SlotMaps.changes(table, dispatch.choice(installed), ServiceDispatch.Choice.NONE).forEach(out::line);
         if (service.persistence() != null) {
             removePersistence(out, installed);
         }
@@ -297,10 +250,12 @@ public final class NftRulesetRenderer {
         out.line("delete map inet " + table + " " + installed.persistMap());
     }
 
+    /** The service chain's rules, after the slot maps they look up (made when first needed). */
     private ServiceDispatch.Choice rules(Script out, InstalledService installed) {
         VirtualService service = installed.service();
-        out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
         ServiceDispatch.Choice choice = dispatch.choice(installed);
+        SlotMaps.declarations(table, choice).forEach(out::line);
+        out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
         for (String rule : choice.rules()) {
             out.rule(installed.chain(), rule);
         }

@@ -76,7 +76,7 @@ public final class NftTableReader {
                     for (JsonNode target : set.path("elem").findValues("target")) {
                         mapped.add(target.asText());
                     }
-                } else if (ServiceDispatch.SLOT_MAPS.containsKey(set.path("name").asText())) {
+                } else if (SlotMaps.isSlotMap(set.path("name").asText())) {
                     slots.put(set.path("name").asText(), slotElements(set.path("elem")));
                 }
             } else if (item.has("rule")) {
@@ -89,7 +89,7 @@ public final class NftTableReader {
             }
         }
         boolean complete = ours && chains.containsAll(BASE_CHAINS) && maps.containsAll(BASE_MAPS)
-                && maps.containsAll(ServiceDispatch.SLOT_MAPS.keySet()) && maps.containsAll(NftRulesetRenderer.COUNTER_SETS);
+                && maps.containsAll(NftRulesetRenderer.COUNTER_SETS);
         TreeMap<Integer, String> serviceChains = new TreeMap<>();
         for (String name : chains) {
             Matcher service = SERVICE.matcher(name);

@@ -153,13 +153,13 @@ public final class NftablesDataPlane implements DataPlane {
         Set<Long> ranges = new HashSet<>();
         for (InstalledService service : current) {
             ids.put(service.service().key(), service.id());
-            ranges.add(ServiceDispatch.slotBase(service.id()));
+            ranges.add(SlotMaps.base(service.id()));
         }
         List<InstalledService> numbered = new ArrayList<>(target.size());
         for (VirtualService service : target) {
             Integer id = ids.get(service.key());
             if (id == null) {
-                while (!ranges.add(ServiceDispatch.slotBase(nextServiceId))) {
+                while (!ranges.add(SlotMaps.base(nextServiceId))) {
                     nextServiceId++;
                 }
                 id = nextServiceId++;

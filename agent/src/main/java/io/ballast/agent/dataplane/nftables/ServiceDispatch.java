@@ -46,26 +46,6 @@ final class ServiceDispatch {
         }
     }
 
-    /**
-     * The shared slot maps, by family: address . port for TCP ({@code t}) and UDP ({@code u}) — nft 1.0.6
-     * takes the port's type from {@code typeof tcp dport} and then refuses the map for any other
-     * protocol — and the address alone ({@code a}: port 0 servers keep the client's port).
-     */
-    static final Map<String, String> SLOT_MAPS = Map.of(
-            "slotst4", "ip daddr . tcp dport", "slotsu4", "ip daddr . udp dport", "slotsa4", "ip daddr",
-            "slotst6", "ip6 daddr . tcp dport", "slotsu6", "ip6 daddr . udp dport", "slotsa6", "ip6 daddr");
-
-    /** Each service owns this many keys of its slot map, from {@link #slotBase}; maxSlots and Maglev sizes fit. */
-    static final long SLOT_BLOCK = 1L << 16;
-
-    /**
-     * The first key of a service's slot range. Only the low 16 bits of its number count, so keys stay
-     * within nft's 32-bit integers; the plane never gives two live services numbers that share them.
-     */
-    static long slotBase(int id) {
-        return (id & 0xffffL) * SLOT_BLOCK;
-    }
-
     Choice choice(InstalledService installed) {
         VirtualService service = installed.service();
         List<String> rules = new ArrayList<>();
@@ -89,7 +69,7 @@ final class ServiceDispatch {
             return new Choice(rules, Map.of());
         }
         List<Integer> slots = slots(service, eligible);
-        long base = slotBase(installed.id());
+        long base = SlotMaps.base(installed.id());
         String range = " mod " + slots.size();
         String selector = switch (service.scheduler()) {
             case RR, WRR -> "numgen inc" + range;
@@ -110,13 +90,14 @@ final class ServiceDispatch {
         // before each transaction, and a weight change now rewrites only the slots that changed.
         Map<String, Map<Long, String>> maps = new LinkedHashMap<>();
         if (!withPort) {
-            maps.put("slotsa" + v, elements);
-            rules.add(l4(service) + " dnat " + family(service) + " to " + selector + " offset " + base + " map @slotsa" + v);
+            String map = SlotMaps.name("slotsa" + v, installed.id());
+            maps.put(map, elements);
+            rules.add(l4(service) + " dnat " + family(service) + " to " + selector + " offset " + base + " map @" + map);
         } else {
             List<Protocol> protocols = service.protocol() == null ? List.of(Protocol.TCP, Protocol.UDP)
                     : List.of(service.protocol());
             for (Protocol protocol : protocols) {
-                String map = "slots" + (protocol == Protocol.TCP ? "t" : "u") + v;
+                String map = SlotMaps.name("slots" + (protocol == Protocol.TCP ? "t" : "u") + v, installed.id());
                 maps.put(map, elements);
                 rules.add("meta l4proto " + protocol.name().toLowerCase(Locale.ROOT) + " dnat " + family(service)
                         + " addr . port to " + selector + " offset " + base + " map @" + map);

@@ -460,7 +460,7 @@ class NftablesPlaneTrafficTest {
     void aMissingSlotMarksItsServiceDamagedAndTheNextApplyRewritesIt() throws Exception {
         List<VirtualService> target = List.of(service(Scheduler.WRR, 1, 1, 1));
         converge(target);
-        net.director().execOk("nft", "delete", "element", "inet", "ballast", "slotst4", "{ 65537 }");
+        net.director().execOk("nft", "delete", "element", "inet", "ballast", "slotst4_1", "{ 65537 }");
 
         assertThat(plane.readTable()).isEmpty();
         converge(target);
