@@ -26,6 +26,16 @@ public interface DataPlane extends AutoCloseable {
     List<VirtualService> readTable() throws DataPlaneException;
 
     /**
+     * Whether the table may have been changed behind this plane's back since it last applied or read it,
+     * judged cheaply. The reconciler's periodic drift check calls {@link #readTable()} only when this
+     * says so, and otherwise plans against the table it last saw. {@code true} ("maybe") is always
+     * safe; the default says it every time, which keeps a full read on every check.
+     */
+    default boolean mayHaveDrifted() throws DataPlaneException {
+        return true;
+    }
+
+    /**
      * Applies a plan computed against {@link #readTable()}. All or nothing: if a step fails the plane
      * restores the table it had before and throws, naming the step.
      */

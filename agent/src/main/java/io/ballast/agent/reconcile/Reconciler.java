@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Makes the plane hold what the desired spec, the health verdicts and the failover role ask for.
  * Everything that touches the plane or the store runs on one thread, one change at a time: API
- * changes, health and role transitions, and the periodic drift check (someone ran {@code ipvsadm -C}).
+ * changes, health and role transitions, and the periodic drift check (someone ran {@code ipvsadm -C}),
+ * which reads the plane's table only when the plane cannot rule drift out cheaply
+ * ({@link DataPlane#mayHaveDrifted()}).
  * A change is applied to the plane first and stored second, so a failed step leaves the previous
  * revision in effect, and a crash between the two converges to the stored one on the next start.
  */
@@ -187,7 +189,9 @@ public final class Reconciler implements AutoCloseable {
             }
             List<VirtualService> target = TargetTable.of(StreamlineMembership.without(desired, leftDirectors),
                     health.verdicts(), role);
-            Plan plan = Planner.between(readTable(), target);
+            // A periodic check after a good convergence asks the plane first: a full read can take seconds.
+            boolean trustLastSeen = cause.equals("drift") && converged && !plane.mayHaveDrifted();
+            Plan plan = Planner.between(trustLastSeen ? List.copyOf(table.values()) : readTable(), target);
             converged = false;
             if (!plan.isEmpty()) {
                 plane.apply(plan);

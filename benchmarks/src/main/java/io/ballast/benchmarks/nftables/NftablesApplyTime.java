@@ -46,6 +46,11 @@ public final class NftablesApplyTime {
         long[] rewrite = new long[rounds];
         List<Long> weightChange = new ArrayList<>();
         List<Long> bareNft = new ArrayList<>();
+        List<Long> driftChecks = new ArrayList<>();
+        // CPU, not wall: on this shared machine wall time is mostly waiting for a core.
+        long planeCpu = 0;
+        long bareCpu = 0;
+        List<Long> counterSamples = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             try (DataPlane plane = open(netns, state)) {
                 plane.apply(Planner.between(plane.readTable(), List.of())); // start from nothing
@@ -59,18 +64,38 @@ public final class NftablesApplyTime {
                     throw new IllegalStateException("read-back differs from what was applied");
                 }
                 List<VirtualService> current = table;
+                plane.apply(Planner.between(current, withWeight(current, 0, 9))); // starts the nft session
+                current = withWeight(current, 0, 9);
+                long sessionBefore = sessionCpuNanos();
+                long javaCpu = 0;
                 for (int i = 0; i < weightChanges; i++) {
                     List<VirtualService> next = withWeight(current, (i * 97 + round * 13) % SERVICES, 1 + i % 9);
                     Plan plan = Planner.between(current, next);
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     t0 = System.nanoTime();
                     plane.apply(plan);
                     weightChange.add(System.nanoTime() - t0);
+                    javaCpu += THREADS.getCurrentThreadCpuTime() - cpu0;
                     current = next;
                     // The floor, back to back: a bare nft -f of one element change in the same table.
                     String verb = i % 2 == 0 ? "add" : "delete";
                     t0 = System.nanoTime();
-                    runWithInput(netns, verb + " element inet ballast vip4 { 192.0.2.250 }\n", "nft", "-f", "-");
+                    bareCpu += runWithInput(netns, verb + " element inet ballast vip4 { 192.0.2.250 }\n", "nft", "-f", "-");
                     bareNft.add(System.nanoTime() - t0);
+                }
+                planeCpu += sessionCpuNanos() - sessionBefore + javaCpu;
+                // The reconciler's periodic check when nothing drifted: the cheap look, then the counters.
+                for (int i = 0; i < 5; i++) {
+                    t0 = System.nanoTime();
+                    if (plane.mayHaveDrifted()) {
+                        throw new IllegalStateException("the drift check saw drift in a table only this plane changed");
+                    }
+                    driftChecks.add(System.nanoTime() - t0);
+                }
+                for (int i = 0; i < 3; i++) {
+                    t0 = System.nanoTime();
+                    plane.sampleCounters();
+                    counterSamples.add(System.nanoTime() - t0);
                 }
             }
             // A fresh plane that finds a damaged table rewrites it whole, carrying counters over.
@@ -97,6 +122,15 @@ public final class NftablesApplyTime {
         System.out.printf("peer, bare 'ip netns exec NS nft -f -' of one element: median %.1f ms, p90 %.1f ms (n=%d);"
                         + " plane / bare (medians) %.2f%n", median(floor) / 1e6, percentile(floor, 0.9) / 1e6, floor.length,
                 (double) median(changes) / median(floor));
+        int n = weightChanges * rounds;
+        System.out.printf("CPU per weight change: plane (nft session + applying thread) %.1f ms, bare nft -f (child"
+                + " user+sys) %.1f ms; plane / bare %.2f%n", planeCpu / 1e6 / n, bareCpu / 1e6 / n, (double) planeCpu / bareCpu);
+        long[] checks = driftChecks.stream().mapToLong(Long::longValue).toArray();
+        long[] samples = counterSamples.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("drift check, nothing drifted (mayHaveDrifted): median %.1f ms (n=%d); vs read-back %.0fx%n",
+                median(checks) / 1e6, checks.length, (double) median(fullRead) / median(checks));
+        System.out.printf("sampleCounters (connections, packets, bytes): median %.0f ms (n=%d)%n",
+                median(samples) / 1e6, samples.length);
         if (!(args.length > 2 && args[2].equals("keep"))) {
             run(netns, "nft", "delete", "table", "inet", "ballast");
         }
@@ -144,18 +178,37 @@ public final class NftablesApplyTime {
         process.waitFor();
     }
 
-    static void runWithInput(String netns, String input, String... argv) throws Exception {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+    /** Runs the command under /usr/bin/time; returns its user + sys CPU in nanoseconds. */
+    static long runWithInput(String netns, String input, String... argv) throws Exception {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns, "/usr/bin/time", "-f", "cpu %U %S"));
         full.addAll(List.of(argv));
-        Process process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (var in = process.getOutputStream()) {
             in.write(input.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("'" + String.join(" ", full) + "' failed");
+            throw new IllegalStateException("'" + String.join(" ", full) + "' failed: " + err);
         }
+        String[] cpu = err.substring(err.lastIndexOf("cpu ")).trim().split(" ");
+        return Math.round((Double.parseDouble(cpu[1]) + Double.parseDouble(cpu[2])) * 1e9);
     }
+
+    /** User + sys CPU of the plane's long-lived nft -i processes (children of this JVM), from /proc. */
+    static long sessionCpuNanos() throws Exception {
+        long ticks = 0;
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            String cmd = child.info().commandLine().orElse("");
+            if (cmd.contains("nft") && cmd.endsWith("-i")) {
+                String stat = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ 100
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     static long median(long[] values) {
         return percentile(values, 0.5);

@@ -60,7 +60,10 @@ public final class NftCommand implements AutoCloseable {
         return listJson(List.of(nft, "-j", "list", "chain", family, table, chain));
     }
 
-    /** {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. */
+    /**
+     * {@code nft -j list set FAMILY TABLE SET}; null if it does not exist. nft 1.0.6 fetches only that
+     * set for this (unlike {@code list tables}, which fetches every rule and element of the ruleset).
+     */
     public String listSetJson(String family, String table, String set) throws DataPlaneException {
         return listJson(List.of(nft, "-j", "list", "set", family, table, set));
     }

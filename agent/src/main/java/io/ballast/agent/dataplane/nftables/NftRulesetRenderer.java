@@ -4,6 +4,7 @@ import io.ballast.model.Addresses;
 import io.ballast.model.RealServer;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +19,12 @@ import java.util.Set;
  *
  * <p>Shape: {@code prerouting}/{@code output} nat chains look the packet's destination up in a verdict
  * map ({@code svc4}, {@code svc6}, {@code svcmark}) and jump to the service chain, which DNATs through
- * the scheduler's slot map (persistence map first). {@code postrouting} counts each new connection in
- * the per-real-server counter sets ({@code rsc4}…, keyed VIP . proto . server . port), records
- * persistence, and source-NATs what was DNATed to a Ballast VIP ({@link SourceNat}). nat chains see only a connection's
- * first packet, so established connections keep their conntrack binding whatever the table says later.
+ * the service's key range of a shared slot map (persistence map first). {@code postrouting} counts each
+ * new connection in the per-real-server counter sets ({@code rsc4}…, keyed VIP . proto . server . port),
+ * records persistence, and source-NATs what was DNATed to a Ballast VIP ({@link SourceNat}); the filter
+ * chain {@code forward} counts packets and bytes both ways ({@link CounterSets}). nat chains see only a
+ * connection's first packet, so established connections keep their conntrack binding whatever the
+ * table says later.
  */
 public final class NftRulesetRenderer {
 
@@ -29,8 +32,8 @@ public final class NftRulesetRenderer {
     public record CounterValue(long packets, long bytes) {
     }
 
-    /** The four counter sets and what they are keyed by. */
-    static final List<String> COUNTER_SETS = List.of("rsc4", "rsc6", "rscm4", "rscm6");
+    /** Every counter set (see {@link CounterSets}). */
+    static final List<String> COUNTER_SETS = CounterSets.ALL;
 
     private final String table;
     private final SourceNat sourceNat;
@@ -50,21 +53,30 @@ public final class NftRulesetRenderer {
         return table;
     }
 
+    ServiceDispatch dispatch() {
+        return dispatch;
+    }
+
     /**
      * The whole table, replacing whatever is there in the same transaction ({@code add} then
      * {@code delete} so the delete cannot fail on a missing table). Counters restart from
-     * {@code counters} (element key → value).
+     * {@code counters} ("set key" → value). {@code epoch} goes into the one-element set {@code epoch}:
+     * the plane's cheap drift check looks for it (a table flushed or made by someone else lacks it).
      */
-    public String replaceTable(List<InstalledService> services, Map<String, CounterValue> counters) {
+    public String replaceTable(List<InstalledService> services, Map<String, CounterValue> counters, long epoch) {
         Script out = new Script(table);
         out.line("add table inet " + table);
         out.line("delete table inet " + table);
         out.line("add table inet " + table);
+        out.obj("set", "epoch", "{ type mark ; }");
+        out.line("add element inet " + table + " epoch { " + epoch + " }");
         base(out);
         for (InstalledService service : services) {
             addService(out, service);
         }
-        additions(out, Map.of(), counterElements(services), counters);
+        for (CounterSets.Kind kind : CounterSets.Kind.values()) {
+            additions(out, Map.of(), CounterSets.elements(services, kind), counters);
+        }
         additions(out, Map.of(), persistElements(services), Map.of());
         additions(out, Map.of(), vipElements(services), Map.of());
         return out.text();
@@ -98,12 +110,18 @@ public final class NftRulesetRenderer {
         // Deletions first (an element must go before the chain it jumps to), additions after the chains exist.
         Map<String, String> persistBefore = persistElements(nearBefore);
         Map<String, String> persistAfter = persistElements(nearAfter);
-        Map<String, String> countersBefore = counterElements(nearBefore);
-        Map<String, String> countersAfter = counterElements(nearAfter);
+        List<Map<String, String>> countersBefore = new ArrayList<>();
+        List<Map<String, String>> countersAfter = new ArrayList<>();
+        for (CounterSets.Kind kind : CounterSets.Kind.values()) {
+            countersBefore.add(CounterSets.elements(nearBefore, kind));
+            countersAfter.add(CounterSets.elements(nearAfter, kind));
+        }
         Map<String, String> vipsBefore = vipElements(nearBefore);
         Map<String, String> vipsAfter = vipElements(nearAfter);
         deletions(out, persistBefore, persistAfter);
-        deletions(out, countersBefore, countersAfter);
+        for (int kind = 0; kind < countersBefore.size(); kind++) {
+            deletions(out, countersBefore.get(kind), countersAfter.get(kind));
+        }
         deletions(out, vipsBefore, vipsAfter);
         for (InstalledService service : after) {
             InstalledService previous = old.get(service.service().key());
@@ -119,7 +137,9 @@ public final class NftRulesetRenderer {
             }
         }
         additions(out, persistBefore, persistAfter, Map.of());
-        additions(out, countersBefore, countersAfter, Map.of());
+        for (int kind = 0; kind < countersBefore.size(); kind++) {
+            additions(out, countersBefore.get(kind), countersAfter.get(kind), Map.of());
+        }
         additions(out, vipsBefore, vipsAfter, Map.of());
         return out.text();
     }
@@ -131,10 +151,9 @@ public final class NftRulesetRenderer {
         out.obj("set", "vip4", "{ type ipv4_addr ; }");
         out.obj("set", "vip6", "{ type ipv6_addr ; }");
         out.obj("set", "vipmark", "{ type mark ; }");
-        out.obj("set", "rsc4", "{ type ipv4_addr . inet_proto . ipv4_addr . inet_service ; counter ; }");
-        out.obj("set", "rsc6", "{ type ipv6_addr . inet_proto . ipv6_addr . inet_service ; counter ; }");
-        out.obj("set", "rscm4", "{ type mark . ipv4_addr ; counter ; }");
-        out.obj("set", "rscm6", "{ type mark . ipv6_addr ; counter ; }");
+        for (Map.Entry<String, String> set : CounterSets.declarations().entrySet()) {
+            out.obj("set", set.getKey(), set.getValue());
+        }
         out.obj("map", "pst4", "{ type ipv4_addr . inet_proto . ipv4_addr . inet_service : verdict ; }");
         out.obj("map", "pst6", "{ type ipv6_addr . inet_proto . ipv6_addr . inet_service : verdict ; }");
         out.obj("map", "pstm4", "{ type mark . ipv4_addr : verdict ; }");
@@ -142,6 +161,10 @@ public final class NftRulesetRenderer {
         out.obj("chain", "prerouting", "{ type nat hook prerouting priority dstnat ; policy accept ; }");
         out.obj("chain", "output", "{ type nat hook output priority -100 ; policy accept ; }");
         out.obj("chain", "postrouting", "{ type nat hook postrouting priority srcnat ; policy accept ; }");
+        out.obj("chain", "forward", "{ type filter hook forward priority filter ; policy accept ; }");
+        for (String rule : CounterSets.forwardRules()) {
+            out.rule("forward", rule);
+        }
         // nft 1.0's JSON listing drops table and chain comments but keeps rule comments: the marks live there.
         out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         for (String chain : List.of("prerouting", "output")) {
@@ -185,7 +208,8 @@ public final class NftRulesetRenderer {
         if (installed.service().persistence() != null) {
             addPersistence(out, installed);
         }
-        rules(out, installed);
+        ServiceDispatch.Choice choice = rules(out, installed);
+        SlotMaps.changes(table, ServiceDispatch.Choice.NONE, choice).forEach(out::line);
         VirtualService service = installed.service();
         out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
                 + " : jump " + installed.chain() + " }");
@@ -205,7 +229,8 @@ public final class NftRulesetRenderer {
             // nft cannot delete map entries by value: forget all clients rather than send some to a removed server.
             out.line("flush map inet " + table + " " + after.persistMap());
         }
-        rules(out, after);
+        ServiceDispatch.Choice now = rules(out, after);
+        SlotMaps.changes(table, dispatch.choice(before), now).forEach(out::line);
     }
 
     private static boolean lostServers(InstalledService before, InstalledService after) {
@@ -220,6 +245,7 @@ public final class NftRulesetRenderer {
         VirtualService service = installed.service();
         out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
+        SlotMaps.changes(table, dispatch.choice(installed), ServiceDispatch.Choice.NONE).forEach(out::line);
         if (service.persistence() != null) {
             removePersistence(out, installed);
         }
@@ -243,10 +269,13 @@ public final class NftRulesetRenderer {
         out.line("delete map inet " + table + " " + installed.persistMap());
     }
 
-    private void rules(Script out, InstalledService installed) {
+    /** The service chain's rules, after the slot maps they look up (made when first needed). */
+    private ServiceDispatch.Choice rules(Script out, InstalledService installed) {
         VirtualService service = installed.service();
+        ServiceDispatch.Choice choice = dispatch.choice(installed);
+        SlotMaps.declarations(table, choice).forEach(out::line);
         out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
-        for (String rule : dispatch.rules(installed)) {
+        for (String rule : choice.rules()) {
             out.rule(installed.chain(), rule);
         }
         // The records follow a return, so no packet reaches them. They share the service's chain because
@@ -262,6 +291,7 @@ public final class NftRulesetRenderer {
         if (service.sorryServer() != null) {
             out.rule(installed.chain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
         }
+        return choice;
     }
 
     /** Deletes elements that are gone or whose value changed. Values are "set[ : verdict]". */
@@ -282,7 +312,7 @@ public final class NftRulesetRenderer {
                 continue;
             }
             String set = setOf(element.getValue());
-            CounterValue carried = initial.get(key);
+            CounterValue carried = initial.get(set + " " + key);
             out.line("add element inet " + table + " " + set + " { " + key
                     + (carried == null ? "" : " counter packets " + carried.packets() + " bytes " + carried.bytes())
                     + element.getValue().substring(set.length()) + " }");
@@ -292,22 +322,6 @@ public final class NftRulesetRenderer {
     private static String setOf(String value) {
         int space = value.indexOf(' ');
         return space < 0 ? value : value.substring(0, space);
-    }
-
-    /** Counter-set element of every real server and sorry server: key → "set " (no value). */
-    static Map<String, String> counterElements(List<InstalledService> services) {
-        Map<String, String> elements = new LinkedHashMap<>();
-        for (InstalledService installed : services) {
-            VirtualService service = installed.service();
-            for (RealServer server : service.realServers()) {
-                elements.put(counterKey(service, server.address(), server.port()), counterSet(service));
-            }
-            if (service.sorryServer() != null) {
-                elements.put(counterKey(service, service.sorryServer().address(), service.sorryServer().port()),
-                        counterSet(service));
-            }
-        }
-        return elements;
     }
 
     /** Persistence element of every server of a persistent service: key → "map : jump vsNu". */
@@ -354,11 +368,6 @@ public final class NftRulesetRenderer {
         }
         return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
                 + " . " + Addresses.canonical(address) + " . " + port;
-    }
-
-    static String counterSet(VirtualService service) {
-        return service.firewallMark() != null ? (service.isIpv6() ? "rscm6" : "rscm4")
-                : (service.isIpv6() ? "rsc6" : "rsc4");
     }
 
     private static String mapOf(VirtualService service) {

@@ -26,12 +26,13 @@ public final class NftTableReader {
 
     /**
      * What the kernel holds. {@code present} false: no table at all. {@code leftovers}: services
-     * recognised but damaged, whose numbers a rewrite reuses.
+     * recognised but damaged, whose numbers a rewrite reuses. {@code epoch}: the number the plane
+     * wrote with the table when it last wrote it whole, -1 if none.
      */
     public record State(boolean present, boolean complete, List<InstalledService> services,
-                        List<InstalledService> leftovers) {
+                        List<InstalledService> leftovers, long epoch) {
 
-        public static final State ABSENT = new State(false, true, List.of(), List.of());
+        public static final State ABSENT = new State(false, true, List.of(), List.of(), -1);
 
         public List<VirtualService> entries() {
             return services.stream().map(InstalledService::service).toList();
@@ -40,10 +41,16 @@ public final class NftTableReader {
 
     private static final Pattern SERVICE = Pattern.compile("vs(\\d+)");
     private static final Pattern RECORDS = Pattern.compile("vs(\\d+)rec");
-    private static final List<String> BASE_CHAINS = List.of("prerouting", "output", "postrouting");
+    private static final List<String> BASE_CHAINS = List.of("prerouting", "output", "postrouting", "forward");
     private static final List<String> BASE_MAPS = List.of("svc4", "svc6", "svcmark", "pst4", "pst6", "pstm4", "pstm6");
 
     private final ObjectMapper json = new ObjectMapper();
+    private final ServiceDispatch dispatch;
+
+    /** @param dispatch the same dispatch the renderer uses, to know which slots each service must own */
+    NftTableReader(ServiceDispatch dispatch) {
+        this.dispatch = dispatch;
+    }
 
     public State parse(String listing) throws DataPlaneException {
         if (listing == null) {
@@ -54,17 +61,23 @@ public final class NftTableReader {
         Set<String> maps = new HashSet<>();
         Set<String> mapped = new HashSet<>();
         Map<String, List<String>> comments = new HashMap<>(); // chain → comments of its rules, in order
+        Map<String, Map<Long, String>> slots = new HashMap<>(); // slot map → key → value
         boolean ours = false;
+        long epoch = -1;
         for (JsonNode item : items) {
             if (item.has("chain")) {
                 chains.add(item.get("chain").path("name").asText());
             } else if (item.has("set") || item.has("map")) {
                 JsonNode set = item.has("set") ? item.get("set") : item.get("map");
                 maps.add(set.path("name").asText());
-                if (set.path("name").asText().startsWith("svc")) {
+                if (set.path("name").asText().equals("epoch")) {
+                    epoch = epochOf(set);
+                } else if (set.path("name").asText().startsWith("svc")) {
                     for (JsonNode target : set.path("elem").findValues("target")) {
                         mapped.add(target.asText());
                     }
+                } else if (SlotMaps.isSlotMap(set.path("name").asText())) {
+                    slots.put(set.path("name").asText(), slotElements(set.path("elem")));
                 }
             } else if (item.has("rule")) {
                 JsonNode rule = item.get("rule");
@@ -98,7 +111,8 @@ public final class NftTableReader {
                     : rules == null || rules.isEmpty() ? null : rules.subList(1, rules.size()));
             boolean intact = installed != null && mapped.contains(entry.getValue())
                     && (installed.service().persistence() == null
-                        || (maps.contains(installed.persistMap()) && chains.contains(installed.persistChain())));
+                        || (maps.contains(installed.persistMap()) && chains.contains(installed.persistChain())))
+                    && slotsInPlace(installed, slots);
             if (intact) {
                 services.add(installed);
             } else {
@@ -108,7 +122,52 @@ public final class NftTableReader {
                 }
             }
         }
-        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers));
+        int claimed = 0;
+        for (InstalledService service : services) {
+            claimed += dispatch.choice(service).slotCount();
+        }
+        if (claimed != slots.values().stream().mapToInt(Map::size).sum()) {
+            complete = false; // slots no service owns: harmless to packets, gone with the next rewrite
+        }
+        complete &= epoch >= 0;
+        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), epoch);
+    }
+
+    /** Whether every slot the service's rules look up holds the server the rules were written for. */
+    private boolean slotsInPlace(InstalledService installed, Map<String, Map<Long, String>> slots) {
+        ServiceDispatch.Choice choice;
+        try {
+            choice = dispatch.choice(installed);
+        } catch (IllegalArgumentException e) {
+            return false; // a scheduler this plane does not write: not ours to trust
+        }
+        for (Map.Entry<String, Map<Long, String>> map : choice.slots().entrySet()) {
+            Map<Long, String> present = slots.getOrDefault(map.getKey(), Map.of());
+            for (Map.Entry<Long, String> slot : map.getValue().entrySet()) {
+                if (!slot.getValue().equals(present.get(slot.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A slot map's elements as nft lists them: {@code [key, {"concat": [address, port]}]} or {@code [key, address]}. */
+    private static Map<Long, String> slotElements(JsonNode elements) {
+        Map<Long, String> slots = new HashMap<>();
+        for (JsonNode element : elements) {
+            JsonNode value = element.path(1);
+            String text;
+            if (value.has("concat")) {
+                List<String> parts = new ArrayList<>();
+                value.get("concat").forEach(part -> parts.add(part.asText()));
+                text = String.join(" . ", parts);
+            } else {
+                text = value.asText();
+            }
+            slots.put(element.path(0).asLong(), text);
+        }
+        return slots;
     }
 
     /** The service's first rule holds its settings; records are the commented rules after it (or in a legacy record chain). */
@@ -142,7 +201,7 @@ public final class NftTableReader {
     }
 
     /**
-     * Counter values from {@code nft -j list set} of the counter sets: element key (as
+     * Counter values from {@code nft -j list set} of the counter sets: "set key" (the key as
      * {@link NftRulesetRenderer#counterKey} writes it) → value.
      */
     public Map<String, NftRulesetRenderer.CounterValue> counters(List<String> listings) throws DataPlaneException {
@@ -152,18 +211,37 @@ public final class NftTableReader {
                 continue;
             }
             for (JsonNode item : tree(listing)) {
+                String set = item.path("set").path("name").asText();
                 for (JsonNode element : item.path("set").path("elem")) {
                     JsonNode elem = element.path("elem");
                     JsonNode counter = elem.path("counter");
                     JsonNode value = elem.path("val").path("concat");
                     List<String> parts = new ArrayList<>();
                     value.forEach(part -> parts.add(part.asText()));
-                    counters.put(String.join(" . ", parts), new NftRulesetRenderer.CounterValue(
+                    counters.put(set + " " + String.join(" . ", parts), new NftRulesetRenderer.CounterValue(
                             counter.path("packets").asLong(), counter.path("bytes").asLong()));
                 }
             }
         }
         return counters;
+    }
+
+    /** The epoch in {@code nft -j list set … epoch} output; -1 if the set (or table) is not there or not as written. */
+    public long epoch(String listing) throws DataPlaneException {
+        if (listing == null) {
+            return -1;
+        }
+        for (JsonNode item : tree(listing)) {
+            if (item.has("set")) {
+                return epochOf(item.get("set"));
+            }
+        }
+        return -1;
+    }
+
+    private static long epochOf(JsonNode set) {
+        JsonNode elements = set.path("elem");
+        return elements.size() == 1 && elements.get(0).canConvertToLong() ? elements.get(0).asLong() : -1;
     }
 
     private JsonNode tree(String listing) throws DataPlaneException {

@@ -12,10 +12,16 @@ import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.api.Counters;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.PlanApplier;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The nftables data plane: one table ({@code inet ballast} by default) that Ballast alone owns,
@@ -27,16 +33,26 @@ public final class NftablesDataPlane implements DataPlane {
 
     private final NftCommand nft;
     private final NftRulesetRenderer renderer;
-    private final NftTableReader reader = new NftTableReader();
+    private final NftTableReader reader;
     private final ConntrackSync sync;
+    private final long fullCheckNanos;
     /** The table as this plane last wrote or read it; null when unknown (after a failure). */
     private NftTableReader.State known;
+    /** When the table was last read whole (System.nanoTime). */
+    private long lastFullRead;
     private int nextServiceId = 1;
+    private final SecureRandom random = new SecureRandom();
 
-    public NftablesDataPlane(NftCommand nft, NftRulesetRenderer renderer, ConntrackSync sync) {
+    /**
+     * @param fullCheck how often {@link #mayHaveDrifted()} asks for a full read even when the table's
+     *                  epoch is unchanged: the bound on how long a change inside the table can go unseen
+     */
+    public NftablesDataPlane(NftCommand nft, NftRulesetRenderer renderer, ConntrackSync sync, Duration fullCheck) {
         this.nft = nft;
         this.renderer = renderer;
+        this.reader = new NftTableReader(renderer.dispatch());
         this.sync = sync;
+        this.fullCheckNanos = fullCheck.toNanos();
     }
 
     @Override
@@ -50,6 +66,7 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     private NftTableReader.State read() throws DataPlaneException {
+        lastFullRead = System.nanoTime();
         known = reader.parse(nft.listTableJson("inet", renderer.table()));
         for (InstalledService service : known.leftovers()) {
             nextServiceId = Math.max(nextServiceId, service.id() + 1);
@@ -58,6 +75,22 @@ public final class NftablesDataPlane implements DataPlane {
             nextServiceId = Math.max(nextServiceId, service.id() + 1);
         }
         return known;
+    }
+
+    /**
+     * Cheap: {@code nft -j list set inet TABLE epoch} (one set of one element, milliseconds at any table
+     * size). Each whole-table write puts a new random number there; a table that was deleted, flushed
+     * with the ruleset, or made again by someone else lacks it or holds another. A change inside the
+     * table (a rule, an element) leaves it, so at least every {@code fullCheck} this says "maybe" anyway
+     * and the reconciler reads the table whole.
+     */
+    @Override
+    public synchronized boolean mayHaveDrifted() throws DataPlaneException {
+        if (known == null || !known.present() || known.epoch() < 0
+                || System.nanoTime() - lastFullRead >= fullCheckNanos) {
+            return true;
+        }
+        return reader.epoch(nft.listSetJson("inet", renderer.table(), "epoch")) != known.epoch();
     }
 
     @Override
@@ -88,12 +121,14 @@ public final class NftablesDataPlane implements DataPlane {
         String what = plan.size() == 1 ? plan.summaries().get(0)
                 : plan.size() + " operations (first: " + plan.summaries().get(0) + ")";
         String script;
+        boolean whole = !(current.present() && current.complete());
+        long epoch = whole ? 1 + random.nextInt(Integer.MAX_VALUE - 1) : current.epoch();
         try {
-            if (current.present() && current.complete()) {
+            if (!whole) {
                 script = renderer.change(current.services(), next);
             } else {
                 Map<String, NftRulesetRenderer.CounterValue> carried = current.present() ? counterValues() : Map.of();
-                script = renderer.replaceTable(next, carried);
+                script = renderer.replaceTable(next, carried, epoch);
             }
         } catch (IllegalArgumentException e) {
             throw new DataPlaneException(e.getMessage() + " Nothing was changed.", e);
@@ -106,29 +141,45 @@ public final class NftablesDataPlane implements DataPlane {
             known = null;
             throw e;
         }
-        known = new NftTableReader.State(true, true, next, List.of());
+        known = new NftTableReader.State(true, true, next, List.of(), epoch);
     }
 
-    /** Keeps each service's number; newcomers get fresh ones. */
+    /**
+     * Keeps each service's number; newcomers get fresh ones whose slot range (the number's low 16 bits)
+     * no service in the table, staying or leaving, uses.
+     */
     private List<InstalledService> number(List<InstalledService> current, List<VirtualService> target) {
         Map<ServiceKey, Integer> ids = new HashMap<>();
+        Set<Long> ranges = new HashSet<>();
         for (InstalledService service : current) {
             ids.put(service.service().key(), service.id());
+            ranges.add(SlotMaps.base(service.id()));
         }
         List<InstalledService> numbered = new ArrayList<>(target.size());
         for (VirtualService service : target) {
             Integer id = ids.get(service.key());
-            numbered.add(new InstalledService(id != null ? id : nextServiceId++, service));
+            if (id == null) {
+                while (!ranges.add(SlotMaps.base(nextServiceId))) {
+                    nextServiceId++;
+                }
+                id = nextServiceId++;
+            }
+            numbered.add(new InstalledService(id, service));
         }
         return numbered;
     }
 
-    private Map<String, NftRulesetRenderer.CounterValue> counterValues() throws DataPlaneException {
+    /** Values of the given counter sets ("set key" → value); nft lists one set per run. */
+    private Map<String, NftRulesetRenderer.CounterValue> counterValues(Collection<String> sets) throws DataPlaneException {
         List<String> listings = new ArrayList<>();
-        for (String set : NftRulesetRenderer.COUNTER_SETS) {
+        for (String set : sets) {
             listings.add(nft.listSetJson("inet", renderer.table(), set));
         }
         return reader.counters(listings);
+    }
+
+    private Map<String, NftRulesetRenderer.CounterValue> counterValues() throws DataPlaneException {
+        return counterValues(NftRulesetRenderer.COUNTER_SETS);
     }
 
     /**
@@ -142,39 +193,65 @@ public final class NftablesDataPlane implements DataPlane {
     }
 
     /**
-     * New connections per real server, counted in postrouting's counter sets (nat chains see only a
-     * connection's first packet, so the packet count is the connection count); a service's count is
-     * the sum of its servers' and its sorry server's.
+     * Per real server: new connections (postrouting's counter sets: nat chains see only a connection's
+     * first packet, so the packet count is the connection count), packets and bytes from clients and
+     * from the server (the forward chain's sets). A service's counters are the sums of its servers' and
+     * its sorry server's. Only the sets the table's services use are listed.
      */
     @Override
     public synchronized CounterSnapshot sampleCounters() throws DataPlaneException {
-        Map<String, NftRulesetRenderer.CounterValue> values = counterValues();
         NftTableReader.State state = known != null ? known : read();
+        Set<String> used = new LinkedHashSet<>();
+        for (InstalledService installed : state.services()) {
+            for (CounterSets.Kind kind : CounterSets.Kind.values()) {
+                String set = kind.setFor(installed.service());
+                if (set != null) {
+                    used.add(set);
+                }
+            }
+        }
+        Map<String, NftRulesetRenderer.CounterValue> values = counterValues(used);
         List<CounterSample> samples = new ArrayList<>();
         for (InstalledService installed : state.services()) {
             VirtualService service = installed.service();
             String key = service.key().toString();
-            long total = 0;
+            Counters total = Counters.ZERO;
             List<CounterSample> servers = new ArrayList<>();
             for (RealServer server : service.realServers()) {
-                long connections = connections(values, service, server.address(), server.port());
-                total += connections;
-                servers.add(new CounterSample(key, server.key(), new Counters(0, 0, connections, 0, 0, 0, 0)));
+                Counters counters = counters(values, service, server.address(), server.port());
+                total = sum(total, counters);
+                servers.add(new CounterSample(key, server.key(), counters));
             }
             if (service.sorryServer() != null && service.realServers().stream()
                     .noneMatch(s -> s.key().equals(service.sorryServer().endpoint()))) {
-                total += connections(values, service, service.sorryServer().address(), service.sorryServer().port());
+                total = sum(total, counters(values, service, service.sorryServer().address(), service.sorryServer().port()));
             }
-            samples.add(new CounterSample(key, null, new Counters(0, 0, total, 0, 0, 0, 0)));
+            samples.add(new CounterSample(key, null, total));
             samples.addAll(servers);
         }
         return new CounterSnapshot(System.currentTimeMillis(), samples);
     }
 
-    private static long connections(Map<String, NftRulesetRenderer.CounterValue> values, VirtualService service,
-                                    String address, int port) {
-        NftRulesetRenderer.CounterValue value = values.get(NftRulesetRenderer.counterKey(service, address, port));
-        return value == null ? 0 : value.packets();
+    private static Counters counters(Map<String, NftRulesetRenderer.CounterValue> values, VirtualService service,
+                                     String address, int port) {
+        String element = NftRulesetRenderer.counterKey(service, address, port);
+        NftRulesetRenderer.CounterValue connections = value(values, CounterSets.Kind.CONNECTIONS, service, element);
+        NftRulesetRenderer.CounterValue in = value(values, CounterSets.Kind.FROM_CLIENTS, service, element);
+        NftRulesetRenderer.CounterValue out = value(values, CounterSets.Kind.FROM_SERVERS, service, element);
+        return new Counters(0, 0, connections.packets(), in.packets(), out.packets(), in.bytes(), out.bytes());
+    }
+
+    private static NftRulesetRenderer.CounterValue value(Map<String, NftRulesetRenderer.CounterValue> values,
+                                                         CounterSets.Kind kind, VirtualService service, String element) {
+        String set = kind.setFor(service);
+        NftRulesetRenderer.CounterValue value = set == null ? null : values.get(set + " " + element);
+        return value == null ? new NftRulesetRenderer.CounterValue(0, 0) : value;
+    }
+
+    private static Counters sum(Counters a, Counters b) {
+        return new Counters(a.activeConnections() + b.activeConnections(), a.inactiveConnections() + b.inactiveConnections(),
+                a.connections() + b.connections(), a.packetsIn() + b.packetsIn(), a.packetsOut() + b.packetsOut(),
+                a.bytesIn() + b.bytesIn(), a.bytesOut() + b.bytesOut());
     }
 
     /** On becoming master, conntrackd's external cache (the peer's connections) goes into the kernel. */

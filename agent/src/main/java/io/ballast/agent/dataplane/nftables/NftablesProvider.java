@@ -7,6 +7,7 @@ import io.ballast.agent.dataplane.PlaneOptions;
 import io.ballast.agent.dataplane.nftables.conntrack.ConntrackSync;
 import io.ballast.agent.dataplane.nftables.conntrack.ConntrackdConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -24,6 +25,8 @@ import java.util.logging.Logger;
  *     HA_PAIR spec's {@code failover.gatewayVips}</li>
  * <li>{@code forwarding} — "true" (default) sets net.ipv4.ip_forward and net.ipv6.conf.all.forwarding</li>
  * <li>{@code maxSlots} — slots per service for weighted schedulers (default 1024)</li>
+ * <li>{@code fullCheckSeconds} — the drift check reads the whole table at least this often (default 300);
+ *     in between it only looks whether the table is still the one it wrote</li>
  * <li>{@code conntrackd.local}, {@code conntrackd.peer}, {@code conntrackd.interface},
  *     {@code conntrackd.port} — start conntrackd for stateful failover</li>
  * </ul>
@@ -63,6 +66,15 @@ public final class NftablesProvider implements DataPlaneProvider {
         if (maxSlots < 16 || maxSlots > 65536) {
             throw new DataPlaneException("The nftables setting \"maxSlots\" must be between 16 and 65536.");
         }
+        long fullCheckSeconds;
+        try {
+            fullCheckSeconds = Long.parseLong(options.setting("fullCheckSeconds", "300"));
+        } catch (NumberFormatException e) {
+            throw new DataPlaneException("The nftables setting \"fullCheckSeconds\" must be a whole number of seconds.");
+        }
+        if (fullCheckSeconds < 0) {
+            throw new DataPlaneException("The nftables setting \"fullCheckSeconds\" must be 0 (read whole on every check) or more.");
+        }
         CommandRunner runner = new CommandRunner(options.setting("netns", null), COMMAND_TIMEOUT_MS);
         String nftBinary = options.setting("nft", "nft");
         CommandRunner.Result version = runner.run(List.of(nftBinary, "--version"), null);
@@ -78,7 +90,7 @@ public final class NftablesProvider implements DataPlaneProvider {
             sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"));
         }
         NftablesDataPlane plane = new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
-                new NftRulesetRenderer(table, snat, maxSlots), sync);
+                new NftRulesetRenderer(table, snat, maxSlots), sync, Duration.ofSeconds(fullCheckSeconds));
         LOG.info("nftables plane, table " + table + ": source NAT " + snat.describe());
         try {
             plane.refreshSourceNat();

@@ -2,19 +2,22 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.model.Addresses;
 import io.ballast.model.Persistence;
+import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
 import io.ballast.model.SchedulerFlag;
 import io.ballast.model.VirtualService;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The rules and keys that choose a real server for a new connection. Only eligible servers (active,
  * weight above zero) get slots: a drained server keeps its record and counter and its established
- * connections, but no new ones. The choice DNATs straight from a slot map
- * ({@code dnat ip addr . port to numgen inc mod N map { slot : address . port }}).
+ * connections, but no new ones. The choice DNATs straight from the service's key range of a shared
+ * slot map ({@code dnat ip addr . port to numgen inc mod N offset BASE map @slots4}).
  */
 final class ServiceDispatch {
 
@@ -27,8 +30,23 @@ final class ServiceDispatch {
         this.maxSlots = maxSlots;
     }
 
-    /** The service chain's rules after its record: family guard, persistence, the scheduler's choice. */
-    List<String> rules(InstalledService installed) {
+    /**
+     * The service chain's rules after its record (family guard, persistence, the scheduler's choice)
+     * and the elements its choice needs in a shared slot map.
+     *
+     * @param slots shared slot map → slot key → value as nft writes it ({@code 198.51.100.11 . 80}, or
+     *              the address alone); empty when the service has no slots
+     */
+    record Choice(List<String> rules, Map<String, Map<Long, String>> slots) {
+
+        static final Choice NONE = new Choice(List.of(), Map.of());
+
+        int slotCount() {
+            return slots.values().stream().mapToInt(Map::size).sum();
+        }
+    }
+
+    Choice choice(InstalledService installed) {
         VirtualService service = installed.service();
         List<String> rules = new ArrayList<>();
         if (service.firewallMark() != null) {
@@ -44,37 +62,53 @@ final class ServiceDispatch {
             if (service.sorryServer() != null) {
                 rules.add(dnat(service, service.sorryServer().address(), service.sorryServer().port()));
             }
-            return rules;
+            return new Choice(rules, Map.of());
         }
         if (eligible.size() == 1) {
             rules.add(dnat(service, eligible.get(0).address(), eligible.get(0).port()));
-            return rules;
+            return new Choice(rules, Map.of());
         }
         List<Integer> slots = slots(service, eligible);
+        long base = SlotMaps.base(installed.id());
+        String range = " mod " + slots.size();
         String selector = switch (service.scheduler()) {
-            case RR, WRR -> "numgen inc mod " + slots.size();
-            case SH -> "jhash " + sourceHashKey(service, SchedulerFlag.SH_PORT) + " mod " + slots.size() + " seed " + SEED;
-            case MH -> "jhash " + sourceHashKey(service, SchedulerFlag.MH_PORT) + " mod " + slots.size() + " seed " + SEED;
-            case DH -> "jhash " + family(service) + " daddr mod " + slots.size() + " seed " + SEED;
+            case RR, WRR -> "numgen inc" + range;
+            case SH -> "jhash " + sourceHashKey(service, SchedulerFlag.SH_PORT) + range + " seed " + SEED;
+            case MH -> "jhash " + sourceHashKey(service, SchedulerFlag.MH_PORT) + range + " seed " + SEED;
+            case DH -> "jhash " + family(service) + " daddr" + range + " seed " + SEED;
             default -> throw new IllegalArgumentException(NftCapabilities.refusal(service));
         };
         boolean withPort = keepsPorts(service);
-        StringBuilder map = new StringBuilder(l4(service)).append(" dnat ").append(family(service))
-                .append(withPort ? " addr . port" : "").append(" to ").append(selector).append(" map { ");
+        String v = service.isIpv6() ? "6" : "4";
+        Map<Long, String> elements = new LinkedHashMap<>();
         for (int slot = 0; slot < slots.size(); slot++) {
             RealServer server = eligible.get(slots.get(slot));
-            map.append(slot == 0 ? "" : ", ").append(slot).append(" : ").append(Addresses.canonical(server.address()));
-            if (withPort) {
-                map.append(" . ").append(server.port());
+            String address = Addresses.canonical(server.address());
+            elements.put(base + slot, withPort ? address + " . " + server.port() : address);
+        }
+        // One shared map instead of an anonymous map per service: nft fetches every set of the ruleset
+        // before each transaction, and a weight change now rewrites only the slots that changed.
+        Map<String, Map<Long, String>> maps = new LinkedHashMap<>();
+        if (!withPort) {
+            String map = SlotMaps.name("slotsa" + v, installed.id());
+            maps.put(map, elements);
+            rules.add(l4(service) + " dnat " + family(service) + " to " + selector + " offset " + base + " map @" + map);
+        } else {
+            List<Protocol> protocols = service.protocol() == null ? List.of(Protocol.TCP, Protocol.UDP)
+                    : List.of(service.protocol());
+            for (Protocol protocol : protocols) {
+                String map = SlotMaps.name("slots" + (protocol == Protocol.TCP ? "t" : "u") + v, installed.id());
+                maps.put(map, elements);
+                rules.add("meta l4proto " + protocol.name().toLowerCase(Locale.ROOT) + " dnat " + family(service)
+                        + " addr . port to " + selector + " offset " + base + " map @" + map);
             }
         }
-        rules.add(map.append(" }").toString());
-        // A commit replaces this map while packets are in flight; one that looks the old map up under the new
-        // generation finds nothing (seen as rare connection refusals while weights changed hundreds of times a
-        // second). Such a packet goes to a server of the service rather than to the director's own stack.
+        // A commit replaces slots while packets are in flight; one that looks a slot up under the new
+        // generation may find nothing (seen as rare connection refusals while weights changed hundreds of
+        // times a second). Such a packet goes to a server of the service rather than to the director's own stack.
         RealServer fallback = eligible.get(slots.get(0));
         rules.add(dnat(service, fallback.address(), fallback.port()));
-        return rules;
+        return new Choice(rules, maps);
     }
 
     /** Real servers with port 0 keep the client's destination port (firewall-mark services). */

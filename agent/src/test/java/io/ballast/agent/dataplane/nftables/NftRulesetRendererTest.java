@@ -30,13 +30,14 @@ class NftRulesetRendererTest {
 
     @Test
     void wholeTableReplacesTheOldOneInOneScriptAndTouchesNoOtherTable() {
-        String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), Map.of());
+        String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), Map.of(), 7);
 
         assertThat(script).startsWith("add table inet ballast\ndelete table inet ballast\nadd table inet ballast\n");
         assertThat(script.lines()).allSatisfy(line -> assertThat(line).contains(" inet ballast"));
+        assertThat(script).contains("add element inet ballast epoch { 7 }\n");
         assertThat(script).contains("add element inet ballast svc4 { 203.0.113.10 . tcp . 80 : jump vs1 }")
-                .contains("meta l4proto tcp dnat ip addr . port to numgen inc mod 2 map"
-                        + " { 0 : 198.51.100.11 . 80, 1 : 198.51.100.12 . 80 }")
+                .contains("meta l4proto tcp dnat ip addr . port to numgen inc mod 2 offset 65536 map @slotst4_1")
+                .contains("add element inet ballast slotst4_1 { 65536 : 198.51.100.11 . 80, 65537 : 198.51.100.12 . 80 }")
                 .contains("add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
                 .contains("ct status dnat ct original ip daddr @vip4 masquerade");
     }
@@ -44,23 +45,58 @@ class NftRulesetRendererTest {
     @Test
     void carriedCounterValuesAreDeclaredWithTheTable() {
         String script = renderer.replaceTable(List.of(web(Scheduler.RR, null, rs(1, 1))),
-                Map.of("203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(12, 720)));
+                Map.of("rsc4 203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(12, 720),
+                        "rso4 203.0.113.10 . tcp . 198.51.100.11 . 80", new NftRulesetRenderer.CounterValue(30, 9000)), 7);
 
         assertThat(script).contains(
-                "add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 counter packets 12 bytes 720 }");
+                "add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 counter packets 12 bytes 720 }")
+                .contains("add element inet ballast rso4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 counter packets 30 bytes 9000 }")
+                .contains("add element inet ballast rsi4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }");
     }
 
     @Test
-    void weightChangeRewritesOnlyItsServiceAndKeepsItsCounters() {
+    void weightChangeRewritesOnlyItsServiceAndTheSlotsThatChangedAndKeepsItsCounters() {
         InstalledService before = web(Scheduler.WRR, null, rs(1, 1), rs(2, 1));
         InstalledService after = web(Scheduler.WRR, null, rs(1, 3), rs(2, 1));
 
         String script = renderer.change(List.of(before), List.of(after));
 
-        assertThat(script).doesNotContain("element").doesNotContain("delete").doesNotContain("add chain")
+        // slots 0,1 were rs1,rs2; now rs1,rs1,rs1,rs2: slot 0 stays, 1 changes, 2 and 3 are new.
+        assertThat(script).doesNotContain("rsc4").doesNotContain("add chain").doesNotContain("65536 :")
                 .contains("flush chain inet ballast vs1\n")
-                .contains("numgen inc mod 4 map { 0 : 198.51.100.11 . 80, 1 : 198.51.100.11 . 80,"
-                        + " 2 : 198.51.100.11 . 80, 3 : 198.51.100.12 . 80 }");
+                .contains("numgen inc mod 4 offset 65536 map @slotst4_1")
+                .contains("delete element inet ballast slotst4_1 { 65537 }\n")
+                .contains("add element inet ballast slotst4_1 { 65537 : 198.51.100.11 . 80,"
+                        + " 65538 : 198.51.100.11 . 80, 65539 : 198.51.100.12 . 80 }");
+        assertThat(script.indexOf("delete element")).isLessThan(script.indexOf("add element"));
+    }
+
+    @Test
+    void fewerSlotsDeleteTheSlotsPastTheEndOfTheRange() {
+        InstalledService before = web(Scheduler.WRR, null, rs(1, 3), rs(2, 1));
+        InstalledService after = web(Scheduler.WRR, null, rs(1, 1), rs(2, 1));
+
+        String script = renderer.change(List.of(before), List.of(after));
+
+        assertThat(script).contains("numgen inc mod 2 offset 65536 map @slotst4_1")
+                .contains("delete element inet ballast slotst4_1 { 65537, 65538, 65539 }")
+                .contains("add element inet ballast slotst4_1 { 65537 : 198.51.100.12 . 80 }");
+    }
+
+    @Test
+    void eachServiceOwnsItsOwnRangeOfTheSharedSlotMap() {
+        InstalledService seventh = new InstalledService(7, web(Scheduler.RR, null, rs(1, 1), rs(2, 1)).service());
+
+        String script = renderer.change(List.of(), List.of(seventh));
+
+        assertThat(script).contains("numgen inc mod 2 offset 458752 map @slotst4_7")
+                .contains("add element inet ballast slotst4_7 { 458752 : 198.51.100.11 . 80, 458753 : 198.51.100.12 . 80 }");
+        // The map is made when first needed, before the rule that names it.
+        assertThat(script.indexOf("add map inet ballast slotst4_7 { typeof numgen inc mod 2 : ip daddr . tcp dport ; }"))
+                .isNotNegative().isLessThan(script.indexOf("map @slotst4_7"));
+        assertThat(SlotMaps.name("slotst4", 64 + 7)).isEqualTo("slotst4_7");
+        assertThat(SlotMaps.base(65536 + 7)).isEqualTo(SlotMaps.base(7));
+        assertThat(SlotMaps.base(65535)).isEqualTo(0xffff0000L);
     }
 
     @Test
@@ -71,7 +107,8 @@ class NftRulesetRendererTest {
 
         assertThat(script).contains("198.51.100.12:80 w=5 st=D")
                 .contains("add element inet ballast rsc4 { 203.0.113.10 . tcp . 198.51.100.12 . 80 }")
-                .contains("numgen inc mod 2 map { 0 : 198.51.100.11 . 80, 1 : 198.51.100.13 . 80 }");
+                .contains("numgen inc mod 2 offset 65536 map @slotst4_1")
+                .contains("add element inet ballast slotst4_1 { 65536 : 198.51.100.11 . 80, 65537 : 198.51.100.13 . 80 }");
     }
 
     @Test
@@ -98,6 +135,25 @@ class NftRulesetRendererTest {
     }
 
     @Test
+    void removedServiceTakesItsSlotsWithIt() {
+        String script = renderer.change(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), List.of());
+
+        assertThat(script).contains("delete element inet ballast slotst4_1 { 65536, 65537 }").doesNotContain("add element");
+    }
+
+    @Test
+    void everyServerGetsAPacketAndByteCounterForEachDirection() {
+        String script = renderer.change(List.of(), List.of(web(Scheduler.RR, null, rs(1, 1))));
+
+        assertThat(script).contains("add element inet ballast rsi4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }")
+                .contains("add element inet ballast rso4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }");
+        assertThat(renderer.replaceTable(List.of(), Map.of(), 7))
+                .contains("add chain inet ballast forward { type filter hook forward priority filter ; policy accept ; }")
+                .contains("add rule inet ballast forward ct status dnat ct direction reply"
+                        + " ct original ip daddr . meta l4proto . ip saddr . th sport @rso4");
+    }
+
+    @Test
     void unchangedTableRendersNothing() {
         InstalledService same = web(Scheduler.RR, null, rs(1, 1));
 
@@ -108,7 +164,7 @@ class NftRulesetRendererTest {
     void sourceHashUsesAFixedSeedSoEveryDirectorAgrees() {
         String script = renderer.change(List.of(), List.of(web(Scheduler.SH, null, rs(1, 1), rs(2, 1))));
 
-        assertThat(script).contains("jhash ip saddr mod 2 seed " + ServiceDispatch.SEED + " map");
+        assertThat(script).contains("jhash ip saddr mod 2 seed " + ServiceDispatch.SEED + " offset 65536 map @slotst4_1");
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.ballast.model.SchedulerFlag;
 import io.ballast.model.VirtualService;
 import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.api.Counters;
 import io.ballast.model.plan.Planner;
 import io.ballast.netns.Netns;
 import io.ballast.netns.NetnsLab;
@@ -81,7 +82,13 @@ class NftablesPlaneTrafficTest {
     }
 
     private DataPlane open() throws DataPlaneException {
-        return new NftablesProvider().open(new PlaneOptions("d1", state, Map.of("netns", net.director().name())));
+        return open(Map.of());
+    }
+
+    private DataPlane open(Map<String, String> settings) throws DataPlaneException {
+        Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put("netns", net.director().name());
+        return new NftablesProvider().open(new PlaneOptions("d1", state, all));
     }
 
     private void converge(List<VirtualService> target) throws DataPlaneException {
@@ -293,6 +300,14 @@ class NftablesPlaneTrafficTest {
     }
 
     @Test
+    void slotsCarryTheServersPortWhenItDiffersFromTheVirtualServicesPort() throws Exception {
+        converge(List.of(new VirtualService("alt", Protocol.TCP, VIP, 8080, null, null, Scheduler.WRR, Set.of(), null,
+                ForwardingMethod.NAT, null, null, service(Scheduler.WRR, 1, 1, 1).realServers())));
+
+        assertThat(net.client().countReplies("tcp", VIP, 8080, 30)).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    @Test
     void udpServiceBalancesDatagramsFromNewSockets() throws Exception {
         List<RealServer> servers = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
@@ -361,7 +376,8 @@ class NftablesPlaneTrafficTest {
         InstalledService installed = new InstalledService(1, web.asTableEntry());
         StringBuilder old = new StringBuilder("flush chain inet ballast vs1\nadd chain inet ballast vs1rec\n");
         old.append("add rule inet ballast vs1 counter comment \"").append(TableEncoding.serviceComment(web)).append("\"\n");
-        for (String rule : new ServiceDispatch(1024).rules(installed)) {
+        ServiceDispatch.Choice choice = new ServiceDispatch(1024).choice(installed);
+        for (String rule : choice.rules()) {
             old.append("add rule inet ballast vs1 ").append(rule).append('\n');
         }
         for (RealServer server : web.realServers()) {
@@ -382,6 +398,79 @@ class NftablesPlaneTrafficTest {
             assertThat(fresh.readTable()).isEqualTo(entries(List.of(reweighted)));
         }
         assertThat(connections(7)).hasSize(3); // one round of the 7 slots (weights 1 + 2 + 4)
+    }
+
+    @Test
+    void countersCountPacketsAndBytesBothWaysPerServerAndPerService() throws Exception {
+        converge(List.of(service(Scheduler.RR, 1, 1, 1)));
+        Counters before = serviceCounters(plane.sampleCounters());
+
+        connections(30);
+        CounterSnapshot snapshot = plane.sampleCounters();
+        Counters after = serviceCounters(snapshot);
+
+        // Each connection: at least SYN, ACK and the request one way; SYN-ACK and the reply the other.
+        assertThat(after.packetsIn() - before.packetsIn()).isGreaterThanOrEqualTo(30 * 3);
+        assertThat(after.packetsOut() - before.packetsOut()).isGreaterThanOrEqualTo(30 * 2);
+        assertThat(after.bytesIn() - before.bytesIn()).isGreaterThanOrEqualTo(40 * (after.packetsIn() - before.packetsIn()));
+        assertThat(after.bytesOut() - before.bytesOut()).isGreaterThanOrEqualTo(40 * (after.packetsOut() - before.packetsOut()));
+        List<Counters> servers = snapshot.samples().stream().filter(s -> s.realServer() != null)
+                .map(CounterSample::counters).toList();
+        assertThat(servers).hasSize(3).allSatisfy(c -> {
+            assertThat(c.packetsIn()).isPositive();
+            assertThat(c.bytesOut()).isPositive();
+        });
+        assertThat(servers.stream().mapToLong(Counters::bytesIn).sum()).isEqualTo(after.bytesIn());
+        assertThat(servers.stream().mapToLong(Counters::packetsOut).sum()).isEqualTo(after.packetsOut());
+    }
+
+    @Test
+    void driftCheckSeesAFlushedRulesetAtOnceAndAChangeInsideTheTableByTheNextFullCheck() throws Exception {
+        plane.close();
+        plane = open(Map.of("fullCheckSeconds", "2"));
+        List<VirtualService> table = List.of(service(Scheduler.WRR, 1, 1, 1));
+        converge(table);
+        assertThat(plane.mayHaveDrifted()).as("a table it just wrote whole").isFalse();
+        List<VirtualService> next = List.of(service(Scheduler.WRR, 3, 1, 1));
+        plane.apply(Planner.between(table, next));
+        assertThat(plane.mayHaveDrifted()).as("after its own change").isFalse();
+
+        net.director().execOk("nft", "delete", "element", "inet", "ballast", "svc4", "{ " + VIP + " . tcp . 80 }");
+        assertThat(plane.mayHaveDrifted()).as("a change inside the table keeps its epoch").isFalse();
+        Thread.sleep(2_100);
+        assertThat(plane.mayHaveDrifted()).as("past fullCheckSeconds").isTrue();
+        assertThat(plane.readTable()).isEmpty();
+        converge(next);
+        assertThat(plane.readTable()).isEqualTo(entries(next));
+        assertThat(plane.mayHaveDrifted()).isFalse();
+
+        net.director().execOk("nft", "flush", "ruleset");
+        assertThat(plane.mayHaveDrifted()).as("after nft flush ruleset").isTrue();
+        converge(next);
+        assertThat(plane.mayHaveDrifted()).isFalse();
+
+        // Someone makes the table again, even with an epoch set of its own: another number.
+        net.director().execOk("nft", "delete", "table", "inet", "ballast");
+        assertThat(net.director().execWithInput("add table inet ballast\nadd set inet ballast epoch { type mark ; }\n"
+                + "add element inet ballast epoch { 1 }\n", "nft", "-f", "-").exitCode()).isZero();
+        assertThat(plane.mayHaveDrifted()).as("a table made again by someone else").isTrue();
+    }
+
+    @Test
+    void aMissingSlotMarksItsServiceDamagedAndTheNextApplyRewritesIt() throws Exception {
+        List<VirtualService> target = List.of(service(Scheduler.WRR, 1, 1, 1));
+        converge(target);
+        net.director().execOk("nft", "delete", "element", "inet", "ballast", "slotst4_1", "{ 65537 }");
+
+        assertThat(plane.readTable()).isEmpty();
+        converge(target);
+
+        assertThat(plane.readTable()).isEqualTo(entries(target));
+        assertThat(connections(30)).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    private static Counters serviceCounters(CounterSnapshot snapshot) {
+        return snapshot.samples().stream().filter(s -> s.realServer() == null).findFirst().orElseThrow().counters();
     }
 
     private static long serviceConnections(CounterSnapshot snapshot) {
