@@ -17,8 +17,10 @@ import java.util.List;
  * no health checks, loopback addresses the userspace plane can bind), an agent config on the
  * userspace plane with a free API port, and prints that port.
  *
- * Usage: java -cp AGENT_CLASSPATH TelemetrySetup.java SERVERS DIR VIP_NET
- * (VIP_NET: the third octet of the 127.0.x.0/24 virtual addresses, so that two agents can run side by side)
+ * Usage: java -cp AGENT_CLASSPATH TelemetrySetup.java SERVERS DIR VIP_NET [nftables NETNS]
+ * (VIP_NET: the third octet of the 127.0.x.0/24 virtual addresses, so that two agents can run side by side;
+ * with "nftables NETNS" the agent runs the nftables plane, its table in that network namespace, on
+ * documentation addresses instead)
  */
 public class TelemetrySetup {
 
@@ -26,6 +28,9 @@ public class TelemetrySetup {
         int servers = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]);
         int vipNet = Integer.parseInt(args[2]);
+        boolean nftables = args.length > 4 && args[3].equals("nftables");
+        String vipPrefix = nftables ? "203.0.113." : "127.0." + vipNet + ".";
+        String rsPrefix = nftables ? "198.51.100." : "127.0.2.";
         Files.createDirectories(dir);
         List<VirtualService> services = new ArrayList<>();
         int left = servers;
@@ -35,9 +40,9 @@ public class TelemetrySetup {
             List<RealServer> rs = new ArrayList<>(count);
             for (int r = 0; r < count; r++) {
                 // Nothing listens there: no traffic flows, the sampler still reads and stores every counter.
-                rs.add(RealServer.of("rs-" + s + "-" + r, "127.0.2." + (1 + r % 250), 40_000 + s, 1 + r % 10));
+                rs.add(RealServer.of("rs-" + s + "-" + r, rsPrefix + (1 + r % 250), 40_000 + s, 1 + r % 10));
             }
-            services.add(new VirtualService("svc-" + s, Protocol.TCP, "127.0." + vipNet + "." + (1 + s % 250), 30_000 + s,
+            services.add(new VirtualService("svc-" + s, Protocol.TCP, vipPrefix + (1 + s % 250), 30_000 + s,
                     null, null, Scheduler.WRR, null, null, null, null, null, rs));
         }
         int port;
@@ -48,11 +53,12 @@ public class TelemetrySetup {
         ClusterSpec spec = new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "telemetry-" + servers, ClusterForm.SINGLE, 0,
                 List.of(self), services, null);
         Files.writeString(dir.resolve("spec.json"), SpecCodec.write(spec));
+        String plane = nftables ? "\"nftables\", \"dataPlaneSettings\": {\"netns\": \"" + args[4] + "\"}" : "\"userspace\"";
         Files.writeString(dir.resolve("agent.json"), """
                 {"nodeId": "telemetry", "listenAddress": "127.0.0.1", "listenPort": %d, "stateDir": "state",
-                 "dataPlane": "userspace", "failoverEngine": "single", "initialSpec": "spec.json",
+                 "dataPlane": %s, "failoverEngine": "single", "initialSpec": "spec.json",
                  "reconcileIntervalSeconds": 10}
-                """.formatted(port));
+                """.formatted(port, plane));
         System.out.println(port);
     }
 }
