@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One revision as a change to the revision before it: the spec's own fields ({@code header}, with no
  * services) and its service list as runs of services kept from the previous revision and services
- * given in full. A PATCH of one weight is one changed service: a few hundred bytes instead of the
+ * given in full. A PATCH of one weight is one changed service: a few kilobytes instead of the
  * whole spec.
  *
  * @param header   the new revision without its services (revision number included)

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The desired state on disk. Snapshots hold whole revisions ({@code rev-000000000042.json}, written
  * atomically: temp file, fsync, rename); journals ({@code journal-000000000042.log}, see
  * {@link RevisionJournal}) hold the revisions after their base revision as {@link SpecDelta}s, one
- * durable record each. A PATCH of one weight appends a few hundred bytes instead of rewriting the
+ * durable record each. A PATCH of one weight appends a few kilobytes instead of rewriting the
  * whole spec (5.4 MB at 37,205 real servers). Every {@value #SNAPSHOT_EVERY} records, or when the
  * journal grows as large as a snapshot, the current revision is written as a snapshot in the
  * background and a new journal starts; a change too large to be worth a delta is a snapshot at once.
