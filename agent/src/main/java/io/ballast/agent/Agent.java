@@ -80,6 +80,7 @@ public final class Agent implements AutoCloseable {
         }
         TokenStore token = tokenStore(stateDir, provisionedToken, show);
         SpecStore store = SpecStore.open(stateDir.resolve("spec"));
+        opened.push(store);
         ClusterSpec spec = InitialSpec.load(store, config, configFile);
 
         DataPlane plane = DataPlanes.open(config.dataPlane(),

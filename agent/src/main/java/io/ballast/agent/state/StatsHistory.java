@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +26,17 @@ public final class StatsHistory {
 
     private final AgentDatabase db;
     private final StatsMemory memory = new StatsMemory();
-    private final Map<StatsTier, Map<SeriesKey, StatsAccumulator>> open = new EnumMap<>(StatsTier.class);
-    private final Map<StatsTier, Long> openStart = new EnumMap<>(StatsTier.class);
+    private static final StatsTier[] TIERS = StatsTier.values();
+    private static final long NONE = Long.MIN_VALUE;
+
+    // The open step of every tier for each series, by tier ordinal (null: nothing in that step yet).
+    private final Map<SeriesKey, StatsAccumulator[]> open = new HashMap<>();
+    private final long[] openStart = new long[TIERS.length];
     private final Map<SeriesKey, Long> seriesIds = new HashMap<>();
 
     public StatsHistory(AgentDatabase db) throws SQLException {
         this.db = db;
+        java.util.Arrays.fill(openStart, NONE);
         db.with(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS series (id INTEGER PRIMARY KEY, service TEXT NOT NULL,"
@@ -52,23 +56,39 @@ public final class StatsHistory {
 
     /** Takes one second of traffic: the cluster total and every service and real server. */
     public synchronized void record(long atMillis, StatsPoint total, Map<SeriesKey, StatsPoint> points) throws SQLException {
+        record(atMillis, total, new ArrayList<>(points.keySet()), new ArrayList<>(points.values()));
+    }
+
+    /**
+     * The same, with the series and their points as two lists of equal length (the sampler's form): one
+     * lookup per series and second, however many tiers hold it.
+     */
+    public synchronized void record(long atMillis, StatsPoint total, List<SeriesKey> keys, List<StatsPoint> points)
+            throws SQLException {
         memory.add(StatsMemory.TOTAL, total);
-        for (Map.Entry<SeriesKey, StatsPoint> e : points.entrySet()) {
-            if (e.getKey().isService()) {
-                memory.add(e.getKey().service(), e.getValue());
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).isService()) {
+                memory.add(keys.get(i).service(), points.get(i));
             }
         }
-        for (StatsTier tier : StatsTier.values()) {
+        for (StatsTier tier : TIERS) {
             long start = atMillis - Math.floorMod(atMillis, tier.stepMillis);
-            Long current = openStart.get(tier);
-            if (current != null && current != start) {
+            long current = openStart[tier.ordinal()];
+            if (current != NONE && current != start) {
                 flush(tier, current);
             }
-            openStart.put(tier, start);
-            Map<SeriesKey, StatsAccumulator> accs = open.computeIfAbsent(tier, t -> new HashMap<>());
-            for (Map.Entry<SeriesKey, StatsPoint> e : points.entrySet()) {
-                if (tier.holds(e.getKey())) {
-                    accs.computeIfAbsent(e.getKey(), k -> new StatsAccumulator(start)).add(e.getValue());
+            openStart[tier.ordinal()] = start;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            SeriesKey key = keys.get(i);
+            StatsAccumulator[] steps = open.computeIfAbsent(key, k -> new StatsAccumulator[TIERS.length]);
+            for (StatsTier tier : TIERS) {
+                if (tier.holds(key)) {
+                    int t = tier.ordinal();
+                    if (steps[t] == null) {
+                        steps[t] = new StatsAccumulator(openStart[t]);
+                    }
+                    steps[t].add(points.get(i));
                 }
             }
         }
@@ -147,8 +167,21 @@ public final class StatsHistory {
     }
 
     private void flush(StatsTier tier, long start) throws SQLException {
-        Map<SeriesKey, StatsAccumulator> accs = open.remove(tier);
-        if (accs == null || accs.isEmpty()) {
+        int t = tier.ordinal();
+        Map<SeriesKey, StatsAccumulator> accs = new HashMap<>();
+        for (java.util.Iterator<Map.Entry<SeriesKey, StatsAccumulator[]>> it = open.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SeriesKey, StatsAccumulator[]> e = it.next();
+            StatsAccumulator[] steps = e.getValue();
+            if (steps[t] != null) {
+                accs.put(e.getKey(), steps[t]);
+                steps[t] = null;
+            }
+            if (allWritten(steps)) {
+                // A series that left the table stops taking memory once its last open step is written.
+                it.remove();
+            }
+        }
+        if (accs.isEmpty()) {
             return;
         }
         db.inTransaction(c -> {
@@ -168,6 +201,15 @@ public final class StatsHistory {
             }
             return null;
         });
+    }
+
+    private static boolean allWritten(StatsAccumulator[] steps) {
+        for (StatsAccumulator step : steps) {
+            if (step != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long seriesId(Connection c, SeriesKey key) throws SQLException {

@@ -40,7 +40,8 @@ public final class StatsSampler implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private Map<SeriesKey, Counters> previous = Map.of();
+    private List<CounterSample> previousSamples = List.of();
+    private List<SeriesKey> previousKeys = List.of();
     private volatile CounterSnapshot latest = new CounterSnapshot(0, List.of());
     private boolean failing;
     private int serviceCount = -1;
@@ -83,18 +84,36 @@ public final class StatsSampler implements AutoCloseable {
     public StatsTick sample() throws DataPlaneException, SQLException {
         CounterSnapshot snapshot = plane.sampleCounters();
         long at = snapshot.atMillis() - snapshot.atMillis() % 1000;
-        Map<SeriesKey, Counters> now = new HashMap<>(snapshot.samples().size() * 2);
-        Map<SeriesKey, StatsPoint> points = new HashMap<>(snapshot.samples().size() * 2);
+        List<CounterSample> samples = snapshot.samples();
+        List<SeriesKey> keys = new ArrayList<>(samples.size());
+        List<StatsPoint> points = new ArrayList<>(samples.size());
         long conns = 0;
         long active = 0;
         long in = 0;
         long out = 0;
         List<StatsSeries> services = new ArrayList<>();
-        for (CounterSample sample : snapshot.samples()) {
-            SeriesKey key = new SeriesKey(sample.service(), sample.realServer());
-            now.put(key, sample.counters());
-            StatsPoint p = delta(at, previous.get(key), sample.counters());
-            points.put(key, p);
+        Map<SeriesKey, Integer> previousIndex = null;
+        for (int i = 0; i < samples.size(); i++) {
+            CounterSample sample = samples.get(i);
+            SeriesKey key;
+            Counters before = null;
+            // The plane lists its series in the same order every second: match by position, look up only after a change.
+            if (i < previousSamples.size() && sameSeries(previousSamples.get(i), sample)) {
+                key = previousKeys.get(i);
+                before = previousSamples.get(i).counters();
+            } else {
+                key = new SeriesKey(sample.service(), sample.realServer());
+                if (previousIndex == null) {
+                    previousIndex = index(previousKeys);
+                }
+                Integer j = previousIndex.get(key);
+                if (j != null) {
+                    before = previousSamples.get(j).counters();
+                }
+            }
+            StatsPoint p = delta(at, before, sample.counters());
+            keys.add(key);
+            points.add(p);
             if (key.isService()) {
                 services.add(new StatsSeries(key.service(), null, List.of(p)));
                 conns += p.connections();
@@ -103,17 +122,30 @@ public final class StatsSampler implements AutoCloseable {
                 out += p.bytesOut();
             }
         }
-        previous = now;
+        previousSamples = samples;
+        previousKeys = keys;
         latest = snapshot;
         if (services.size() != serviceCount) {
             serviceCount = services.size();
             history.retainServices(services.stream().map(StatsSeries::service).collect(java.util.stream.Collectors.toSet()));
         }
         StatsPoint total = new StatsPoint(at, conns, active, in, out);
-        history.record(at, total, points);
+        history.record(at, total, keys, points);
         StatsTick tick = new StatsTick(at, total, services, snapshot);
         listeners.forEach(l -> l.accept(tick));
         return tick;
+    }
+
+    private static boolean sameSeries(CounterSample a, CounterSample b) {
+        return a.service().equals(b.service()) && java.util.Objects.equals(a.realServer(), b.realServer());
+    }
+
+    private static Map<SeriesKey, Integer> index(List<SeriesKey> keys) {
+        Map<SeriesKey, Integer> index = new HashMap<>(keys.size() * 2);
+        for (int i = 0; i < keys.size(); i++) {
+            index.put(keys.get(i), i);
+        }
+        return index;
     }
 
     private static StatsPoint delta(long at, Counters before, Counters after) {

@@ -2,6 +2,7 @@ package io.ballast.benchmarks.agent;
 
 import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
+import io.ballast.model.Director;
 import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
 import io.ballast.model.Scheduler;
@@ -34,6 +35,8 @@ public final class AgentSpecs {
             services.add(new VirtualService("svc-" + s, Protocol.TCP, "203.0.113." + (1 + s / 1000), 1024 + s,
                     null, null, Scheduler.WRR, null, null, null, null, null, servers));
         }
-        return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "large", ClusterForm.SINGLE, 0, List.of(), services, null);
+        // A SINGLE cluster names its one director: the benchmark agent's node id.
+        Director self = new Director("bench", "192.0.2.11", "https://192.0.2.11:9443", 100, "eth0");
+        return new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "large", ClusterForm.SINGLE, 0, List.of(self), services, null);
     }
 }
