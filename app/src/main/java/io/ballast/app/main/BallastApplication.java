@@ -78,7 +78,7 @@ public final class BallastApplication extends Application {
         }
         current = new LiveCluster(System::currentTimeMillis);
         new EventNotifier(stage).attach(current.timeline());
-        window.show(new ClusterPane(current));
+        window.show(new ClusterPane(current, executor));
         try {
             current.connect(cluster.name(), cluster.endpoints(), executor);
         } catch (IllegalArgumentException e) {
