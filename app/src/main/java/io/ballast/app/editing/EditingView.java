@@ -208,8 +208,8 @@ public final class EditingView extends BorderPane {
         item.setId(id);
         item.getStyleClass().add(EditingStyles.PALETTE_ITEM);
         if (kind == DragPayload.Kind.DIRECTOR) {
-            // Directors come with the cluster's form; dropping one on another swaps their priorities.
-            item.setTooltip(new Tooltip("Drag a director card onto the other to swap their priorities"));
+            item.setTooltip(new Tooltip("Drop on the diagram to add a director (a single director becomes an HA pair);"
+                    + " drag a director card onto the other to swap their priorities"));
         }
         drags.installSource(item, new PaletteDragSource(kind));
         return item;
