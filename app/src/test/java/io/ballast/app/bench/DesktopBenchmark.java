@@ -52,7 +52,17 @@ public final class DesktopBenchmark {
         return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable e) {
+            // the FX thread is not a daemon: without this a failed run would hang instead of ending
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         int services = Integer.getInteger("bench.services", 50);
         int perService = Integer.getInteger("bench.perService", 20);
         int liveSeconds = Integer.getInteger("bench.seconds", 150);
