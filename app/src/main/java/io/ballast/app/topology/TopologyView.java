@@ -278,21 +278,13 @@ public final class TopologyView extends StackPane {
     private void collectFlowing() {
         flowing.clear();
         if (edgeLayer.getChildren().size() <= ANIMATION_LIMIT) {
-            // In a dense diagram the links fanning out to the service groups span every server box: moving
-            // their dashes would repaint all those boxes on every frame. They keep their width and colour.
-            boolean fanOutStill = cards.size() > DENSE_CARDS;
             for (javafx.scene.Node node : edgeLayer.getChildren()) {
                 DiagramEdge edge = (DiagramEdge) node;
-                if (edge.active() && edge.isVisible() && !(fanOutStill && groupEdges.contains(edge))) {
+                if (edge.active() && edge.isVisible()) {
                     flowing.add(edge);
                 }
             }
         }
-    }
-
-    /** Number of links whose dashes flow: for tests and the benchmark. */
-    int flowingCount() {
-        return flowing.size();
     }
 
     private void updateLoads() {
