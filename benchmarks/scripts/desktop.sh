@@ -1,18 +1,37 @@
 #!/bin/sh
 # Desktop client benchmark: 50 services x 20 real servers, every figure changing every second.
-# Headless (Monocle, software rendering) unless BENCH_DISPLAY=1: numbers are indicative only.
+# Counts frames the render thread actually painted (PerformanceTracker's frameRendered callback),
+# not pulses; prints start to first frame, fps idle and live, FX-thread cost per update, heap after GC.
+#
 # Usage: benchmarks/scripts/desktop.sh [live seconds, default 150]
+#   BENCH_MODE=xvfb     (default) a real X server (Xvfb), GTK glass, JavaFX's default pipeline choice
+#   BENCH_MODE=monocle  headless Monocle, software pipeline, whole-window repaints (worst case)
+#   BENCH_MODE=display  the current $DISPLAY
+#   BENCH_JAVA_OPTS     extra JVM options (e.g. -Dprism.order=sw, -Dprism.dirtyopts=false)
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 seconds=${1:-150}
+mode=${BENCH_MODE:-xvfb}
 mvn -B -o -q -pl app -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$root/app/target/bench.classpath" >/dev/null
 cp="$root/app/target/test-classes:$root/app/target/classes:$root/shared-model/target/classes:$(cat "$root/app/target/bench.classpath")"
-# dirtyopts=false: every frame repaints the whole window, the worst case, not just what changed
-headless="-Dprism.dirtyopts=false -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -Dheadless.geometry=1920x1200-32"
-if [ "${BENCH_DISPLAY:-0}" = "1" ]; then
-    headless=""
-fi
-# shellcheck disable=SC2086
-exec java -Xmx1g -cp "$cp" $headless -Dbench.seconds="$seconds" io.ballast.app.bench.DesktopBenchmark
+opts="-Xmx1g ${BENCH_JAVA_OPTS:-}"
+case "$mode" in
+    monocle)
+        # dirtyopts=false: every frame repaints the whole window, the worst case, not just what changed
+        # shellcheck disable=SC2086
+        exec java $opts -cp "$cp" -Dprism.dirtyopts=false -Dglass.platform=Monocle -Dmonocle.platform=Headless \
+            -Dprism.order=sw -Dprism.text=t2k -Djava.awt.headless=true -Dheadless.geometry=1920x1200-32 \
+            -Dbench.seconds="$seconds" io.ballast.app.bench.DesktopBenchmark ;;
+    xvfb)
+        command -v xvfb-run >/dev/null 2>&1 || { echo "desktop.sh: xvfb-run is missing (apt-get install xvfb)" >&2; exit 1; }
+        # shellcheck disable=SC2086
+        exec xvfb-run -a -s "-screen 0 1920x1200x24" \
+            java $opts -cp "$cp" -Dbench.seconds="$seconds" io.ballast.app.bench.DesktopBenchmark ;;
+    display)
+        # shellcheck disable=SC2086
+        exec java $opts -cp "$cp" -Dbench.seconds="$seconds" io.ballast.app.bench.DesktopBenchmark ;;
+    *)
+        echo "desktop.sh: BENCH_MODE must be xvfb, monocle or display, not '$mode'" >&2; exit 2 ;;
+esac

@@ -31,27 +31,37 @@ public final class AddClusterDialog extends Dialog<SavedCluster> {
         setHeaderText("Connect to a cluster's agents");
 
         TextField name = new TextField();
+
+        name.setId("add-cluster-name");
         name.setPromptText("payments");
         name.textProperty().bindBidirectional(vm.nameProperty());
         TextArea addresses = new TextArea();
+        addresses.setId("add-cluster-agents");
         addresses.setPromptText("192.0.2.11:9443\n192.0.2.12:9443");
         addresses.setPrefRowCount(2);
         addresses.textProperty().bindBidirectional(vm.addressesProperty());
         PasswordField token = new PasswordField();
+        token.setId("add-cluster-token");
         token.textProperty().bindBidirectional(vm.tokenProperty());
         TextArea fingerprints = new TextArea();
+        fingerprints.setId("add-cluster-fingerprints");
         fingerprints.setPromptText("optional: SHA-256 fingerprints from `ballast-agent fingerprint`, one per line");
         fingerprints.setPrefRowCount(2);
         fingerprints.textProperty().bindBidirectional(vm.expectedFingerprintsProperty());
 
         Button check = new Button("Check certificates");
+
+        check.setId("add-cluster-check");
         check.setOnAction(e -> vm.check());
         Label problem = new Label();
+        problem.setId("add-cluster-problem");
         problem.textProperty().bind(vm.problemProperty());
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         VBox results = new VBox(6);
+        results.setId("add-cluster-probes");
         CheckBox trust = new CheckBox("I compared these fingerprints with the directors' and trust them");
+        trust.setId("add-cluster-trust");
         trust.selectedProperty().bindBidirectional(vm.trustConfirmedProperty());
         trust.setWrapText(true);
         vm.probes().addListener((ListChangeListener<AddClusterViewModel.Probe>) c -> {
@@ -78,6 +88,7 @@ public final class AddClusterDialog extends Dialog<SavedCluster> {
 
         ButtonType save = new ButtonType("Save and connect", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+        getDialogPane().lookupButton(save).setId("add-cluster-save");
         getDialogPane().lookupButton(save).disableProperty().bind(vm.canSaveBinding().not());
         setResultConverter(button -> button == save ? vm.result() : null);
     }

@@ -59,6 +59,11 @@ public final class AgentConnection {
         return state;
     }
 
+    /** The client of this agent: the editing feature sends its changes through it. */
+    public AgentClient client() {
+        return client;
+    }
+
     /** Starts the first session; later ones follow by themselves until {@link #close()}. */
     public void start() {
         changeState(ConnectionState.CONNECTING, "connecting to " + client.endpoint());
@@ -147,7 +152,12 @@ public final class AgentConnection {
                 counters.offer(AgentJson.snapshot(data));
             } else if ("event".equals(name)) {
                 AgentEvent event = AgentJson.event(data);
-                executor.runOnUi(() -> deliverEvent(event));
+                executor.runOnUi(() -> {
+                    deliverEvent(event);
+                    if (changesSpec(event)) {
+                        reloadSpec();
+                    }
+                });
             }
         } catch (AgentProtocolException e) {
             // one unreadable message must not drop the stream; the next one is read normally
@@ -164,6 +174,25 @@ public final class AgentConnection {
         if ("ROLE_CHANGE".equals(event.type())) {
             pollStatusNow();
         }
+    }
+
+    /** A new revision (an apply, or a drain or weight change from any client): the stream does not carry the spec. */
+    private static boolean changesSpec(AgentEvent event) {
+        String type = event.type().replace('-', '_');
+        return type.equals("SPEC_APPLIED") || type.equals("REAL_SERVER_PATCHED");
+    }
+
+    private void reloadSpec() {
+        executor.execute(client::config,
+                spec -> {
+                    if (!closed) {
+                        listener.config(director, spec);
+                    }
+                },
+                error -> {
+                    // the stream decides about reachability; the next change or reconnect reads the spec again
+                });
+        pollStatusNow();
     }
 
     private void sessionFailed(Throwable error) {

@@ -140,13 +140,7 @@ public final class EditingView extends BorderPane {
             chooser.setTitle("Import a cluster");
             java.io.File file = chooser.showOpenDialog(getScene().getWindow());
             if (file != null) {
-                List<String> report = vm.importFile(file.toPath());
-                if (!report.isEmpty()) {
-                    Alert alert = new Alert(Alert.AlertType.INFORMATION, String.join("\n", report));
-                    alert.setHeaderText(vm.messageProperty().get());
-                    alert.initOwner(getScene().getWindow());
-                    alert.showAndWait();
-                }
+                importFile(file.toPath());
             }
         });
         javafx.scene.control.MenuItem json = new javafx.scene.control.MenuItem("Export as JSON…");
@@ -163,6 +157,28 @@ public final class EditingView extends BorderPane {
         javafx.scene.control.MenuButton file = new javafx.scene.control.MenuButton("File", null, importItem, json, keepalived);
         file.setId("edit-file-menu");
         return file;
+    }
+
+    /**
+     * Imports {@code file} as the edited spec (one undoable job) and, when there is anything to read,
+     * shows the import report: the lines not taken over and what the spec still lacks.
+     */
+    public void importFile(java.nio.file.Path file) {
+        assert Platform.isFxApplicationThread();
+        List<String> report = vm.importFile(file);
+        if (report.isEmpty()) {
+            return;
+        }
+        ListView<String> lines = new ListView<>();
+        lines.setId("import-report");
+        lines.getItems().setAll(report);
+        lines.setPrefSize(680, Math.min(320, 26 * report.size() + 4));
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Import report");
+        alert.setHeaderText(vm.messageProperty().get());
+        alert.getDialogPane().setContent(lines);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        alert.showAndWait();
     }
 
     private void export(io.ballast.app.editing.transfer.ClusterExport.Format format, String director, String name) {
@@ -208,8 +224,8 @@ public final class EditingView extends BorderPane {
         item.setId(id);
         item.getStyleClass().add(EditingStyles.PALETTE_ITEM);
         if (kind == DragPayload.Kind.DIRECTOR) {
-            // Directors come with the cluster's form; dropping one on another swaps their priorities.
-            item.setTooltip(new Tooltip("Drag a director card onto the other to swap their priorities"));
+            item.setTooltip(new Tooltip("Drop on the diagram to add a director (a single director becomes an HA pair);"
+                    + " drag a director card onto the other to swap their priorities"));
         }
         drags.installSource(item, new PaletteDragSource(kind));
         return item;
@@ -304,7 +320,10 @@ public final class EditingView extends BorderPane {
         ButtonType mine = new ButtonType("Apply mine on top", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, outcome.reason(), reload, mine, ButtonType.CANCEL);
         alert.setHeaderText("Someone else changed " + outcome.conflict().directorId());
+        alert.getDialogPane().lookupButton(reload).setId("conflict-reload");
+        alert.getDialogPane().lookupButton(mine).setId("conflict-mine");
         ListView<String> theirs = new ListView<>();
+        theirs.setId("conflict-changes");
         theirs.getItems().add("Their change:");
         theirs.getItems().addAll(outcome.conflict().theirChanges());
         theirs.getItems().add("Yours on top of theirs would:");

@@ -4,6 +4,7 @@ import io.ballast.app.concurrent.TaskExecutor;
 import io.ballast.app.editing.apply.ApplyOutcome;
 import io.ballast.app.editing.apply.ClusterApply;
 import io.ballast.app.editing.apply.DirectorAgent;
+import io.ballast.app.editing.job.AddDirectorJob;
 import io.ballast.app.editing.job.AddRealServerJob;
 import io.ballast.app.editing.job.AddVirtualServiceJob;
 import io.ballast.app.editing.job.BatchJob;
@@ -132,6 +133,30 @@ public final class EditingViewModel {
                 : !removals.isEmpty() && jobs.push(new BatchJob(document, "Remove " + removals.size() + " items", removals));
         if (done) {
             selection.clear();
+        }
+        return done;
+    }
+
+    /** True when the palette's director may be dropped: not on an HA_PAIR that has its two already. */
+    public boolean canAddDirector() {
+        return AddDirectorJob.refusal(document.spec()) == null;
+    }
+
+    /**
+     * Adds a director (a SINGLE cluster becomes an HA_PAIR with failover defaults) and selects it, so the
+     * inspector shows at once what the operator must fill in: its address and agent endpoint.
+     */
+    public boolean addNewDirector() {
+        String refusal = AddDirectorJob.refusal(document.spec());
+        if (refusal != null) {
+            message.set(refusal);
+            return false;
+        }
+        AddDirectorJob job = new AddDirectorJob(document);
+        boolean done = push(job, new EditTarget.DirectorRef(job.addedId()));
+        if (done) {
+            message.set("Added director " + job.addedId() + " as " + document.spec().form()
+                    + " member: fill in its address and agent endpoint in the inspector");
         }
         return done;
     }

@@ -22,7 +22,8 @@ import javafx.stage.Stage;
 /** The desktop client's JavaFX application. Started through {@link io.ballast.app.BallastDesktop}. */
 public final class BallastApplication extends Application {
 
-    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
+    /** The window icon sizes desktops pick from; the icons module renders them from ballast.svg. */
+    static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
 
     private final FxTaskExecutor executor = new FxTaskExecutor();
     private final ClusterStore store = ClusterStore.forUser();
@@ -45,7 +46,7 @@ public final class BallastApplication extends Application {
         primary.setScene(scene);
         primary.setTitle("Ballast");
         for (int size : ICON_SIZES) {
-            InputStream icon = getClass().getResourceAsStream("/io/ballast/app/icons/ballast-" + size + ".png");
+            InputStream icon = getClass().getResourceAsStream(iconResource(size));
             if (icon != null) {
                 primary.getIcons().add(new Image(icon));
             }
@@ -53,6 +54,10 @@ public final class BallastApplication extends Application {
         primary.show();
         loadClusters();
         LabSession.current().ifPresent(this::openLab);
+    }
+
+    static String iconResource(int size) {
+        return "/io/ballast/icons/ballast-" + size + ".png";
     }
 
     private void loadClusters() {
@@ -78,7 +83,7 @@ public final class BallastApplication extends Application {
         }
         current = new LiveCluster(System::currentTimeMillis);
         new EventNotifier(stage).attach(current.timeline());
-        window.show(new ClusterPane(current));
+        window.show(new ClusterPane(current, executor));
         try {
             current.connect(cluster.name(), cluster.endpoints(), executor);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,10 @@
 package io.ballast.app.main;
 
+import io.ballast.app.concurrent.CurrentThreadTaskExecutor;
+import io.ballast.app.concurrent.TaskExecutor;
+import io.ballast.app.editing.runtime.RuntimeActionsView;
+import io.ballast.app.editing.runtime.RuntimeActionsViewModel;
+import io.ballast.app.editing.runtime.RuntimeTarget;
 import io.ballast.app.metrics.MetricsView;
 import io.ballast.app.metrics.Scope;
 import io.ballast.app.timeline.TimelineView;
@@ -15,11 +20,18 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
+import io.ballast.model.ServiceKey;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -34,18 +46,48 @@ public final class ClusterPane extends BorderPane {
     private final TimelineView timeline;
     private final TabPane tabs = new TabPane();
     private final StatusBar status;
+    private final RuntimeActionsViewModel runtime;
+    private final RuntimeActionsView runtimeView;
 
+    /** For a cluster without agents (simulations, screenshots): runtime actions have nowhere to go. */
     public ClusterPane(LiveCluster live) {
+        this(live, new CurrentThreadTaskExecutor());
+    }
+
+    /** @param executor runs the runtime actions' requests to the agents */
+    public ClusterPane(LiveCluster live, TaskExecutor executor) {
         this.live = live;
         topology = new TopologyView(live.cluster());
         InspectorView inspector = new InspectorView(live.cluster());
+        runtime = new RuntimeActionsViewModel(live::directorAgents, executor, live.cluster()::reportSpecMismatch);
+        runtimeView = new RuntimeActionsView(runtime, () -> {
+            Object item = live.cluster().selectionProperty().get();
+            return item instanceof RealServerItem rs ? rs.weightProperty().get() : 0;
+        });
+        runtimeView.visibleProperty().bind(runtime.targetProperty().isNotNull());
+        runtimeView.managedProperty().bind(runtimeView.visibleProperty());
+        ContextMenu serverMenu = runtimeView.contextMenu();
+        topology.setOnContextMenuRequested(e -> {
+            if (showServerMenu(serverMenu, e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
+            }
+        });
+        // Not every platform turns a right click into a context-menu request (headless Monocle does not).
+        topology.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY
+                    && showServerMenu(serverMenu, e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+                e.consume();
+            }
+        });
+        VBox side = new VBox(inspector, runtimeView);
+        VBox.setVgrow(inspector, Priority.ALWAYS);
         metrics = new MetricsView(live.metrics());
         timeline = new TimelineView(live.timeline());
         status = new StatusBar(live.cluster());
 
-        SplitPane upper = new SplitPane(topology, inspector);
+        SplitPane upper = new SplitPane(topology, side);
         upper.setDividerPositions(0.78);
-        SplitPane.setResizableWithParent(inspector, false);
+        SplitPane.setResizableWithParent(side, false);
         Tab charts = new Tab("Charts", metrics);
         charts.setGraphic(new FontIcon(Material2MZ.SHOW_CHART));
         Tab events = new Tab("Timeline", timeline);
@@ -80,7 +122,10 @@ public final class ClusterPane extends BorderPane {
         setBottom(status);
 
         live.cluster().structureProperty().addListener(o -> updateScopes());
-        live.cluster().selectionProperty().addListener((o, a, item) -> selectScope(item));
+        live.cluster().selectionProperty().addListener((o, a, item) -> {
+            selectScope(item);
+            runtime.targetProperty().set(runtimeTarget(item));
+        });
         live.metrics().publishedAtProperty().addListener((o, a, at) -> {
             timeline.nowProperty().set(at.longValue());
             status.setUpdated("updated " + CLOCK.format(Instant.ofEpochMilli(at.longValue())));
@@ -101,6 +146,20 @@ public final class ClusterPane extends BorderPane {
         metrics.setScopes(scopes);
     }
 
+    private boolean showServerMenu(ContextMenu menu, Node picked, double screenX, double screenY) {
+        Object item = topology.itemAt(picked);
+        if (!(item instanceof RealServerItem)) {
+            return false;
+        }
+        live.cluster().selectionProperty().set(item);
+        menu.show(topology, screenX, screenY);
+        return true;
+    }
+
+    private static RuntimeTarget runtimeTarget(Object item) {
+        return item instanceof RealServerItem rs ? new RuntimeTarget(ServiceKey.parse(rs.serviceKey()), rs.key(), rs.title()) : null;
+    }
+
     private void selectScope(Object item) {
         if (item instanceof VipItem vip) {
             live.metrics().selectedScopeProperty().set(Scope.service(vip.key()));
@@ -111,6 +170,16 @@ public final class ClusterPane extends BorderPane {
 
     public LiveCluster live() {
         return live;
+    }
+
+    /** Drain, maintenance, activate and set weight of the selected real server. */
+    public RuntimeActionsViewModel runtime() {
+        return runtime;
+    }
+
+    /** Opens the Set weight dialog for the selected real server (Ctrl+Shift+W). */
+    public void askWeight() {
+        runtimeView.askWeight();
     }
 
     public TopologyView topology() {

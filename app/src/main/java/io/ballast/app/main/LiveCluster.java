@@ -8,9 +8,11 @@ import io.ballast.app.connection.AgentEvent;
 import io.ballast.app.connection.AgentListener;
 import io.ballast.app.connection.AgentStatus;
 import io.ballast.app.connection.ConnectionState;
+import io.ballast.app.editing.apply.DirectorAgent;
 import io.ballast.app.metrics.MetricsViewModel;
 import io.ballast.app.timeline.TimelineViewModel;
 import io.ballast.app.topology.ClusterViewModel;
+import io.ballast.app.topology.DirectorItem;
 import io.ballast.model.ClusterForm;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.Director;
@@ -61,6 +63,20 @@ public final class LiveCluster implements AgentListener {
             connections.add(connection);
             connection.start();
         }
+    }
+
+    /**
+     * Every connected director with the client of its agent and the revision it last reported: what
+     * runtime actions are sent to. Empty until {@link #connect} (simulations have no agents).
+     */
+    public List<DirectorAgent> directorAgents() {
+        List<DirectorAgent> agents = new ArrayList<>();
+        for (AgentConnection connection : connections) {
+            String id = directorId(connection.director());
+            DirectorItem item = cluster.director(id);
+            agents.add(new DirectorAgent(id, connection.client(), item == null ? 0 : item.revisionProperty().get()));
+        }
+        return agents;
     }
 
     public void close() {

@@ -29,7 +29,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /**
  * The main window: a toolbar (cluster, add cluster, zoom, theme) above the selected cluster's pane.
  * Shortcuts: F fit, Ctrl+plus / Ctrl+minus zoom, Ctrl+D dark mode, Ctrl+N add cluster,
- * Ctrl+1 charts, Ctrl+2 timeline, Esc clears the selection.
+ * Ctrl+1 charts, Ctrl+2 timeline, Esc clears the selection; on a selected real server Ctrl+Shift+D drain,
+ * Ctrl+Shift+M maintenance, Ctrl+Shift+A activate, Ctrl+Shift+W set weight.
  */
 public final class MainWindow extends BorderPane {
 
@@ -140,6 +141,15 @@ public final class MainWindow extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> onAddCluster.run());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN), () -> withPane(ClusterPane::showCharts));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN), () -> withPane(ClusterPane::showTimeline));
+        // Runtime actions on the selected real server: Shift as well, so no single slip drains a server.
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> withPane(p -> p.runtime().drain()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> withPane(p -> p.runtime().maintenance()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> withPane(p -> p.runtime().activate()));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> withPane(ClusterPane::askWeight));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> withPane(p -> p.live().cluster().selectionProperty().set(null)));
     }
 

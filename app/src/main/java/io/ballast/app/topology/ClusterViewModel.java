@@ -99,9 +99,24 @@ public final class ClusterViewModel {
                 copyStatus(d, status);
             }
         });
-        selection.set(null);
+        // The same box stays selected across a new revision (a drain from the inspector must not lose it).
+        selection.set(sameItem(selection.get()));
         recompute();
         structure.set(structure.get() + 1);
+    }
+
+    private Object sameItem(Object old) {
+        if (old instanceof DirectorItem d) {
+            return director(d.id());
+        }
+        if (old instanceof VipItem v) {
+            return vips.stream().filter(n -> n.key().equals(v.key())).findFirst().orElse(null);
+        }
+        if (old instanceof RealServerItem rs) {
+            return realServers.stream().filter(n -> n.serviceKey().equals(rs.serviceKey()) && n.key().equals(rs.key()))
+                    .findFirst().orElse(null);
+        }
+        return null;
     }
 
     public void applyStatus(String directorId, AgentStatus status) {

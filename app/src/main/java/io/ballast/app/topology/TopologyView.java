@@ -206,6 +206,10 @@ public final class TopologyView extends StackPane {
                 groupEdges.add(edge(0, 0, group.frame().x(), group.frame().y() + TopologyLayout.GROUP_HEADER / 2));
             }
         }
+        DiagramCard selected = cards.get(vm.selectionProperty().get());
+        if (selected != null) {
+            selected.setSelected(true);
+        }
         pseudoClassStateChanged(DENSE, cards.size() > DENSE_CARDS);
         boolean spof = vm.singlePointOfFailure() && !vm.directors().isEmpty();
         notice.setText(spof ? "Single director: if " + vm.directors().get(0).id() + " fails, nothing takes over" : "");

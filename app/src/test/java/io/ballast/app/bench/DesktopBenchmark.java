@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -38,7 +37,32 @@ import javafx.stage.Stage;
  */
 public final class DesktopBenchmark {
 
-    public static void main(String[] args) throws Exception {
+    private static final AtomicLong FRAMES = new AtomicLong();
+    private static final AtomicLong PULSES = new AtomicLong();
+    private static volatile double LAST_PULSE_RATE;
+    private static volatile long CPU_AT_FIRST_FRAME;
+    private static volatile long FX_THREAD = -1;
+    private static volatile long RENDER_THREAD = -1;
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long threadCpu(long id) {
+        return id < 0 ? 0 : Math.max(0, ManagementFactory.getThreadMXBean().getThreadCpuTime(id));
+    }
+
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable e) {
+            // the FX thread is not a daemon: without this a failed run would hang instead of ending
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         int services = Integer.getInteger("bench.services", 50);
         int perService = Integer.getInteger("bench.perService", 20);
         int liveSeconds = Integer.getInteger("bench.seconds", 150);
@@ -71,32 +95,42 @@ public final class DesktopBenchmark {
             Stage stage = new Stage();
             scene[0] = new Scene(window, 1440, 900);
             stage.setScene(scene[0]);
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (firstFrame.compareAndSet(0, System.nanoTime())) {
-                        stop();
-                    }
+            // Attached before the first paint: the render thread calls frameRendered() after each
+            // frame it actually painted for this scene; pulses that paint nothing are not counted.
+            PerformanceTracker tracker = PerformanceTracker.getSceneTracker(scene[0]);
+            tracker.setOnRenderedFrameTask(() -> {
+                if (firstFrame.compareAndSet(0, System.nanoTime())) {
+                    CPU_AT_FIRST_FRAME = processCpu();
                 }
-            }.start();
+                FRAMES.incrementAndGet();
+            });
+            tracker.setOnPulse(PULSES::incrementAndGet);
             stage.show();
             shown.countDown();
         });
         shown.await();
         while (firstFrame.get() == 0) {
-            Thread.sleep(5);
+            Thread.sleep(1);
         }
-        // the first AnimationTimer pulse precedes the first render of that pulse; wait for a rendered frame
-        PerformanceTracker tracker = onFx(() -> PerformanceTracker.getSceneTracker(scene[0]));
-        long firstRendered = waitForFrame(tracker);
-        long firstRenderedWall = System.currentTimeMillis();
+        long firstRendered = firstFrame.get();
+        long firstRenderedWall = System.currentTimeMillis() - (System.nanoTime() - firstRendered) / 1_000_000;
         System.out.printf(Locale.ROOT, "real servers: %d (%d services x %d)%n", services * perService, services, perService);
-        System.out.printf(Locale.ROOT, "start to first frame: %d ms from JVM start, %.0f ms from window construction%n",
-                firstRenderedWall - jvmStart, (firstRendered - windowStart[0]) / 1e6);
+        System.out.printf(Locale.ROOT, "rendering: glass %s, prism %s, dirtyopts %s%n",
+                onFx(() -> com.sun.glass.ui.Application.GetApplication().getClass().getSimpleName()),
+                com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
+                System.getProperty("prism.dirtyopts", "true"));
+        System.out.printf(Locale.ROOT, "start to first frame: %d ms from JVM start, %.0f ms from window construction;"
+                + " process CPU until then %.0f ms; load average %.1f%n",
+                firstRenderedWall - jvmStart, (firstRendered - windowStart[0]) / 1e6, CPU_AT_FIRST_FRAME / 1e6,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        FX_THREAD = onFx(() -> Thread.currentThread().getId());
+        RENDER_THREAD = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .mapToLong(Thread::getId).findFirst().orElse(-1);
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        double idleFps = measureFps(tracker, idleSeconds);
-        System.out.printf(Locale.ROOT, "idle (figures not changing): %.1f rendered frames/s%n", idleFps);
+        double idleFps = measureFps(idleSeconds);
+        System.out.printf(Locale.ROOT, "idle (figures not changing): %.1f rendered frames/s (%.1f pulses/s)%n",
+                idleFps, LAST_PULSE_RATE);
 
         long fxThread = onFx(() -> Thread.currentThread().getId());
         Feeder feeder = new Feeder(live[0], sim, spec);
@@ -108,15 +142,16 @@ public final class DesktopBenchmark {
         int windows = 0;
         double minFps = Double.MAX_VALUE;
         for (int t = 0; t < liveSeconds; t += window) {
-            double fps = measureFps(tracker, window);
+            double fps = measureFps(window);
             sumFps += fps;
             windows++;
             minFps = Math.min(minFps, fps);
             if ((t + window) % 30 == 0) {
                 System.gc();
                 long used = memory.getHeapMemoryUsage().getUsed();
-                System.out.printf(Locale.ROOT, "t=%3ds live: %.1f frames/s, update on FX thread mean %.1f ms max %.1f ms, heap after GC %d MB%n",
-                        t + window, fps, feeder.meanMillis(), feeder.maxMillis(), used >> 20);
+                System.out.printf(Locale.ROOT, "t=%3ds live: %.1f rendered frames/s (%.1f pulses/s), update on FX thread"
+                        + " mean %.1f ms max %.1f ms, heap after GC %d MB%n",
+                        t + window, fps, LAST_PULSE_RATE, feeder.meanMillis(), feeder.maxMillis(), used >> 20);
             }
         }
         feeder.stop();
@@ -143,27 +178,30 @@ public final class DesktopBenchmark {
         return ManagementFactory.getThreadMXBean().getThreadCpuTime(threadId);
     }
 
-    private static long waitForFrame(PerformanceTracker tracker) throws Exception {
-        onFx(() -> {
-            tracker.resetAverageFPS();
-            return null;
-        });
-        while (true) {
-            Thread.sleep(2);
-            float fps = onFx(tracker::getAverageFPS);
-            if (fps > 0) {
-                return System.nanoTime();
-            }
-        }
-    }
-
-    private static double measureFps(PerformanceTracker tracker, int seconds) throws Exception {
-        onFx(() -> {
-            tracker.resetAverageFPS();
-            return null;
-        });
+    /**
+     * Rendered frames per second over {@code seconds}: frames counted by the render thread's
+     * frameRendered() callback, divided by the wall time. Also prints the pulses of the same window,
+     * so the two can be told apart (a pulse that finds nothing dirty renders nothing).
+     */
+    private static double measureFps(int seconds) throws Exception {
+        long frames0 = FRAMES.get();
+        long pulses0 = PULSES.get();
+        long render0 = threadCpu(RENDER_THREAD);
+        long fx0 = threadCpu(FX_THREAD);
+        long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L);
-        return onFx(tracker::getAverageFPS);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long frames = FRAMES.get() - frames0;
+        double fps = frames / elapsed;
+        LAST_PULSE_RATE = (PULSES.get() - pulses0) / elapsed;
+        // CPU, not wall, per rendered frame: what the frame costs whatever share of the cores the process got
+        double renderMs = (threadCpu(RENDER_THREAD) - render0) / 1e6 / Math.max(1, frames);
+        double fxMs = (threadCpu(FX_THREAD) - fx0) / 1e6 / Math.max(1, frames);
+        System.out.printf(Locale.ROOT, "  window %d s: %d frames, %.1f frames/s, %.1f pulses/s; CPU per frame: render thread"
+                + " %.1f ms, FX thread %.1f ms -> %.0f frames/s if each thread had a core; load average %.1f%n",
+                seconds, frames, fps, LAST_PULSE_RATE, renderMs, fxMs, 1000 / Math.max(renderMs, fxMs),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return fps;
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {

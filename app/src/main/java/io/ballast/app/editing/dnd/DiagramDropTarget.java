@@ -11,7 +11,8 @@ import javafx.scene.Node;
 /**
  * The diagram as a drop target, one rule per kind of card under the pointer: a server (new or
  * existing) on a VIP card is added or moved there; a director on the other director swaps their
- * priorities; a new virtual service anywhere on the diagram is added.
+ * priorities; a new virtual service or a new director anywhere on the diagram is added (a SINGLE
+ * cluster becomes an HA_PAIR).
  */
 public final class DiagramDropTarget implements DropTarget {
 
@@ -30,7 +31,7 @@ public final class DiagramDropTarget implements DropTarget {
             return switch (created.kind()) {
                 case VIRTUAL_SERVICE -> true;
                 case REAL_SERVER -> item instanceof VipItem;
-                case DIRECTOR -> false;
+                case DIRECTOR -> vm.canAddDirector();
             };
         }
         if (payload instanceof DragPayload.Servers servers && item instanceof VipItem vip) {
@@ -49,6 +50,9 @@ public final class DiagramDropTarget implements DropTarget {
         if (payload instanceof DragPayload.NewItem created) {
             if (created.kind() == DragPayload.Kind.VIRTUAL_SERVICE) {
                 return vm.addNewVirtualService();
+            }
+            if (created.kind() == DragPayload.Kind.DIRECTOR) {
+                return vm.addNewDirector();
             }
             return item instanceof VipItem vip && vm.addNewRealServer(ServiceKey.parse(vip.key()));
         }
