@@ -342,7 +342,7 @@ class IpvsPlaneInQemuTest {
                     IpvsTables.server("d", "198.51.100.10", 8084, 0));
             apply(List.of(IpvsTables.tcp("203.0.113.101", 80, Scheduler.RR, ForwardingMethod.NAT, servers),
                     IpvsTables.tcp("203.0.113.102", 80, Scheduler.WRR, ForwardingMethod.NAT, servers)));
-            vm.run("for port in 8081 8082 8083 8084; do i=0; until ip netns exec " + p + "s busybox netstat -ltn "
+            vm.run("for port in 8081 8082 8083 8084; do i=0; until ip netns exec " + p + "s ss -ltn "
                     + "| grep -q :$port; do [ $i -ge 100 ] && exit 1; sleep 0.1; i=$((i+1)); done; done",
                     Duration.ofMinutes(1));
             for (String vip : List.of("203.0.113.101", "203.0.113.102")) {
