@@ -5,12 +5,15 @@ import io.ballast.agent.dataplane.DataPlaneException;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import io.ballast.model.api.Capabilities;
+import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.plan.EditRealServer;
 import io.ballast.model.plan.Operation;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.Planner;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +31,7 @@ public final class IpvsDataPlane implements DataPlane {
 
     /** Up to this many commands a plan runs command by command; a process per command costs ~1 ms. */
     static final int SINGLE_COMMAND_LIMIT = 16;
+    private static final Path PROC_STATS = Path.of("/proc/net/ip_vs_stats");
 
     private final Ipvsadm ipvsadm;
     private final Capabilities capabilities;
@@ -97,13 +101,22 @@ public final class IpvsDataPlane implements DataPlane {
         }
     }
 
+    /**
+     * Counters and rates per service and destination as the kernel keeps them, and the kernel's totals
+     * over every service (/proc/net/ip_vs_stats; left out when this kernel has no such file).
+     */
     @Override
     public CounterSnapshot sampleCounters() throws DataPlaneException {
         long now = System.currentTimeMillis();
         try {
-            return new CounterSnapshot(now, IpvsCounterParser.parse(ipvsadm.statsListing(), ipvsadm.listing()));
+            List<CounterSample> samples = IpvsCounterParser.parse(ipvsadm.statsListing(), ipvsadm.rateListing(),
+                    ipvsadm.listing());
+            return new CounterSnapshot(now, samples, Files.isReadable(PROC_STATS)
+                    ? IpvsCounterParser.totals(Files.readString(PROC_STATS), samples) : null);
         } catch (IllegalArgumentException e) {
             throw new DataPlaneException("the ipvs plane cannot read the kernel counters: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DataPlaneException("the ipvs plane cannot read " + PROC_STATS + ": " + e.getMessage(), e);
         }
     }
 

@@ -79,6 +79,10 @@ public class Ipvsadm {
         return run(List.of("-L", "-n", "--exact", "--stats")).stdout();
     }
 
+    public String rateListing() throws DataPlaneException {
+        return run(List.of("-L", "-n", "--exact", "--rate")).stdout();
+    }
+
     public String daemonListing() throws DataPlaneException {
         return run(List.of("-L", "--daemon")).stdout();
     }

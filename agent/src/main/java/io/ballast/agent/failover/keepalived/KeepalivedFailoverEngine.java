@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Production failover: keepalived runs VRRPv3 with the configuration the agent renders (VRRP only —
  * the agent owns the tables), reports its transitions through {@code notify_fifo}, and is steered at
  * run time through its track file, never a reload: a restored master that is not ready advertises the
- * lowest priority, and a step-down puts the instance in FAULT so the peer takes over at once.
+ * lowest priority, and a step-down puts the instance in FAULT so the peer takes over at once. A
+ * STREAMLINE node that forwards by dr also gets its VIPs on lo with ARP suppressed ({@link StreamlineLoopback}).
  */
 public final class KeepalivedFailoverEngine implements FailoverEngine {
 
@@ -77,6 +78,7 @@ public final class KeepalivedFailoverEngine implements FailoverEngine {
             writeTrackFile();
             fifo = NotifyFifo.open(Path.of(options.notifyFifo()), this::transition);
             writeConfig(spec, runDir);
+            StreamlineLoopback.ensure(spec, settings.launcher());
             keepalived = new KeepalivedSupervisor(settings.launcher(), settings.executable(),
                     runDir.resolve("keepalived.conf"), runDir, this::supervisorEvent);
             keepalived.start();
@@ -92,6 +94,7 @@ public final class KeepalivedFailoverEngine implements FailoverEngine {
             if (writeConfig(spec, stateDir.resolve("keepalived"))) {
                 keepalived.reload();
             }
+            StreamlineLoopback.ensure(spec, settings.launcher());
         } catch (IOException | IllegalArgumentException e) {
             throw new FailoverException("keepalived could not take the new failover settings: " + e.getMessage(), e);
         }

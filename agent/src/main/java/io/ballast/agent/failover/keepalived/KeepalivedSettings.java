@@ -9,17 +9,17 @@ import java.util.Map;
 /**
  * The keepalived engine's settings from the agent config ({@code failoverSettings}).
  *
- * @param executable         keepalived's path ("keepalived")
- * @param netns              run keepalived in this network namespace (tests, the lab's --kernel mode); null: here
- * @param interfaceOverride  interface for adverts and VIPs instead of the director's own; null keeps it
- * @param stepDownHoldMillis after a step-down, how long the director stays out before competing again
- * @param gatewayInterface   interface of the real servers' network, which carries the gateway VIPs and their
- *                           adverts ({@code gatewayInterface}); null: the VRRP interface
- * @param gatewaySource      this director's address there ({@code gatewaySourceAddress}); null: its own address
- * @param gatewayPeers       the peers' addresses there ({@code gatewayPeers}, comma-separated); empty: the VIP peers
+ * @param executable           keepalived's path ("keepalived")
+ * @param netns                run keepalived in this network namespace (tests, the lab's --kernel mode); null: here
+ * @param interfaceOverride    interface for adverts and VIPs instead of the director's own; null keeps it
+ * @param stepDownHoldMillis   after a step-down, how long the director stays out before competing again
+ * @param gatewayInterface     interface of the real servers' network, which carries the gateway VIPs of a NAT
+ *                             cluster ({@code failover.gatewayVips}); null: the VRRP interface
+ * @param gatewaySourceAddress this director's address on that network (the gateway instance advertises from it)
+ * @param gatewayPeers         the peers' addresses on that network; empty: the VIP instance's peers
  */
 public record KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis,
-                                 String gatewayInterface, String gatewaySource, List<String> gatewayPeers) {
+                                 String gatewayInterface, String gatewaySourceAddress, List<String> gatewayPeers) {
 
     public KeepalivedSettings {
         gatewayPeers = gatewayPeers == null ? List.of() : List.copyOf(gatewayPeers);
@@ -29,12 +29,13 @@ public record KeepalivedSettings(String executable, String netns, String interfa
         this(executable, netns, interfaceOverride, stepDownHoldMillis, null, null, List.of());
     }
 
+    /** Reads the settings; {@code gatewayPeers} is a comma-separated list of addresses. */
     public static KeepalivedSettings from(Map<String, String> settings) {
         String peers = settings.getOrDefault("gatewayPeers", "");
         return new KeepalivedSettings(settings.getOrDefault("keepalived", "keepalived"), settings.get("netns"),
                 settings.get("interface"), Long.parseLong(settings.getOrDefault("stepDownHoldMillis", "10000")),
                 settings.get("gatewayInterface"), settings.get("gatewaySourceAddress"),
-                peers.isBlank() ? List.of() : Arrays.stream(peers.split(",")).map(String::strip).toList());
+                Arrays.stream(peers.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList());
     }
 
     List<String> launcher() {
@@ -46,8 +47,8 @@ public record KeepalivedSettings(String executable, String netns, String interfa
         if (interfaceOverride != null) {
             options = options.withInterfaceOverride(interfaceOverride);
         }
-        if (gatewayInterface != null || gatewaySource != null || !gatewayPeers.isEmpty()) {
-            options = options.withGateway(gatewayInterface, gatewaySource, gatewayPeers);
+        if (gatewayInterface != null || gatewaySourceAddress != null || !gatewayPeers.isEmpty()) {
+            options = options.withGateway(gatewayInterface, gatewaySourceAddress, gatewayPeers);
         }
         return options;
     }

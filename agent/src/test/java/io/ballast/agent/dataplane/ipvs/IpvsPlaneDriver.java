@@ -6,6 +6,10 @@ import io.ballast.agent.dataplane.DataPlaneException;
 import io.ballast.agent.dataplane.DataPlaneProvider;
 import io.ballast.agent.dataplane.PlaneOptions;
 import io.ballast.model.VirtualService;
+import io.ballast.model.api.CounterSample;
+import io.ballast.model.api.CounterSnapshot;
+import io.ballast.model.api.Counters;
+import io.ballast.model.api.Rates;
 import io.ballast.model.json.SpecCodec;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.Planner;
@@ -21,13 +25,23 @@ import java.util.ServiceLoader;
  * <pre>
  * apply STATE_DIR TARGET.json   read the kernel, plan to TARGET, apply; prints PLAN/OP/APPLIED lines
  * read STATE_DIR                prints TABLE followed by the table as JSON
- * counters STATE_DIR            prints one COUNTER line per service and real server
+ * counters STATE_DIR            prints one COUNTER line per service and real server, then the TOTAL line
  * sync STATE_DIR                opens with connection sync on; prints the daemons when active, then standing by
  * </pre>
  */
 public final class IpvsPlaneDriver {
 
     private IpvsPlaneDriver() {
+    }
+
+    /** "connections=… packetsIn=… packetsOut=… bytesIn=… bytesOut=… cps=… ppsIn=… ppsOut=… bpsIn=… bpsOut=…". */
+    private static String describe(CounterSample sample) {
+        Counters c = sample.counters();
+        Rates r = sample.rates() == null ? new Rates(-1, -1, -1, -1, -1) : sample.rates();
+        return "connections=" + c.connections() + " packetsIn=" + c.packetsIn() + " packetsOut=" + c.packetsOut()
+                + " bytesIn=" + c.bytesIn() + " bytesOut=" + c.bytesOut() + " cps=" + r.connectionsPerSecond()
+                + " ppsIn=" + r.packetsInPerSecond() + " ppsOut=" + r.packetsOutPerSecond()
+                + " bpsIn=" + r.bytesInPerSecond() + " bpsOut=" + r.bytesOutPerSecond();
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,9 +70,12 @@ public final class IpvsPlaneDriver {
                 System.out.println("TABLE");
                 System.out.println(SpecCodec.mapper().writeValueAsString(plane.readTable()));
             } else if (args[0].equals("counters")) {
-                plane.sampleCounters().samples().forEach(sample -> System.out.println("COUNTER " + sample.service()
-                        + " " + sample.realServer() + " connections=" + sample.counters().connections()
-                        + " packetsIn=" + sample.counters().packetsIn()));
+                CounterSnapshot snapshot = plane.sampleCounters();
+                snapshot.samples().forEach(sample -> System.out.println("COUNTER " + sample.service() + " "
+                        + sample.realServer() + " " + describe(sample)));
+                if (snapshot.total() != null) {
+                    System.out.println("TOTAL " + describe(snapshot.total()));
+                }
             } else if (args[0].equals("capabilities")) {
                 System.out.println("CAPABILITIES " + plane.capabilities());
             }

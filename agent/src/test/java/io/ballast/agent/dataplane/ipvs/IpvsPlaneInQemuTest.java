@@ -281,9 +281,96 @@ class IpvsPlaneInQemuTest {
             assertThat(counters).contains("COUNTER tcp/203.0.113.100:80 null connections=200 ")
                     .contains("COUNTER tcp/203.0.113.100:80 198.51.100.2:8080 connections=" + b1 + " ")
                     .contains("COUNTER tcp/203.0.113.100:80 198.51.100.6:8080 connections=" + b2 + " ");
+            for (String sample : List.of("tcp/203.0.113.100:80 null", "tcp/203.0.113.100:80 198.51.100.2:8080",
+                    "tcp/203.0.113.100:80 198.51.100.6:8080")) {
+                // Each connection is a SYN, the client's ACK and FIN at least, and the server's reply both ways.
+                long connections = field(counters, "COUNTER " + sample, "connections");
+                assertThat(field(counters, "COUNTER " + sample, "packetsIn")).as(sample).isGreaterThanOrEqualTo(3 * connections);
+                assertThat(field(counters, "COUNTER " + sample, "packetsOut")).as(sample).isGreaterThanOrEqualTo(2 * connections);
+                assertThat(field(counters, "COUNTER " + sample, "bytesIn")).as(sample).isGreaterThanOrEqualTo(120 * connections);
+                assertThat(field(counters, "COUNTER " + sample, "bytesOut")).as(sample).isGreaterThanOrEqualTo(100 * connections);
+            }
+            assertThat(field(counters, "TOTAL", "connections")).as("the kernel's totals count every service")
+                    .isGreaterThanOrEqualTo(200);
+            assertThat(field(counters, "TOTAL", "bytesIn"))
+                    .isGreaterThanOrEqualTo(field(counters, "COUNTER tcp/203.0.113.100:80 null", "bytesIn"));
+
+            // Rates are the kernel's 2-second estimates: sampled while connections keep coming, they are not zero.
+            String during = vm.run("(for i in $(seq 400); do ip netns exec " + p + "c busybox nc -w 3 203.0.113.100 80 "
+                    + "</dev/null; done) >/dev/null 2>&1 & loop=$!; sleep 4; "
+                    + QemuVm.javaCommand(IpvsPlaneDriver.class.getName(), "counters", stateDir) + "; kill $loop; wait",
+                    JAVA_TIMEOUT);
+            System.out.println("counters with traffic flowing: " + during.strip().replace('\n', ' '));
+            assertThat(field(during, "COUNTER tcp/203.0.113.100:80 null", "ppsIn")).isPositive();
+            assertThat(field(during, "COUNTER tcp/203.0.113.100:80 null", "bpsIn")).isPositive();
+            assertThat(field(during, "TOTAL", "ppsIn")).isPositive();
+            assertThat(field(during, "COUNTER tcp/203.0.113.100:80 null", "connections")).isGreaterThan(200);
         } finally {
             vm.exec(cleanup, Duration.ofMinutes(1));
         }
+    }
+
+    /**
+     * Differential test of the userspace plane's rr and wrr against the kernel: the same table (weights
+     * 4, 3, 2 and a drained 0, in the kernel's printed order) and the same 18 new connections, one after
+     * another; the kernel's choices are the real servers that answered.
+     */
+    @Test
+    void userspaceRoundRobinSchedulersChooseWhatTheKernelChooses() throws IOException {
+        String p = "bl" + UUID.randomUUID().toString().substring(0, 4);
+        List<String> setup = new ArrayList<>(List.of("set -e", "sysctl -qw net.ipv4.ip_forward=1",
+                "ip netns add " + p + "c", "ip netns add " + p + "s",
+                "ip link add " + p + "c type veth peer name eth0 netns " + p + "c",
+                "ip link add " + p + "s type veth peer name eth0 netns " + p + "s",
+                "ip addr add 203.0.113.17/28 dev " + p + "c", "ip link set " + p + "c up",
+                "ip addr add 198.51.100.9/30 dev " + p + "s", "ip link set " + p + "s up",
+                "ip addr add 203.0.113.101/32 dev lo", "ip addr add 203.0.113.102/32 dev lo",
+                "ip -n " + p + "c addr add 203.0.113.18/28 dev eth0", "ip -n " + p + "c link set eth0 up",
+                "ip -n " + p + "c route add default via 203.0.113.17",
+                "ip -n " + p + "s addr add 198.51.100.10/30 dev eth0", "ip -n " + p + "s link set eth0 up",
+                "ip -n " + p + "s link set lo up", "ip -n " + p + "s route add default via 198.51.100.9"));
+        for (int port = 8081; port <= 8084; port++) {
+            Path reply = script("reply-" + port + ".sh", "#!/bin/sh\necho " + port + "\n");
+            setup.add("(ip netns exec " + p + "s busybox nc -ll -p " + port + " -e " + reply + " >/dev/null 2>&1 &)");
+        }
+        String cleanup = "ip netns pids " + p + "s | xargs -r kill; ip netns del " + p + "c; ip netns del " + p + "s; "
+                + "ip addr del 203.0.113.101/32 dev lo; ip addr del 203.0.113.102/32 dev lo";
+        try {
+            vm.run(String.join("; ", setup), Duration.ofMinutes(2));
+            List<RealServer> servers = List.of(IpvsTables.server("a", "198.51.100.10", 8081, 4),
+                    IpvsTables.server("b", "198.51.100.10", 8082, 3), IpvsTables.server("c", "198.51.100.10", 8083, 2),
+                    IpvsTables.server("d", "198.51.100.10", 8084, 0));
+            apply(List.of(IpvsTables.tcp("203.0.113.101", 80, Scheduler.RR, ForwardingMethod.NAT, servers),
+                    IpvsTables.tcp("203.0.113.102", 80, Scheduler.WRR, ForwardingMethod.NAT, servers)));
+            vm.run("for port in 8081 8082 8083 8084; do i=0; until ip netns exec " + p + "s ss -ltn "
+                    + "| grep -q :$port; do [ $i -ge 100 ] && exit 1; sleep 0.1; i=$((i+1)); done; done",
+                    Duration.ofMinutes(1));
+            for (String vip : List.of("203.0.113.101", "203.0.113.102")) {
+                VirtualService inKernel = IpvsTableParser.parse(vm.run("ipvsadm -Ln --exact", Duration.ofMinutes(1)),
+                        vm.run("ipvsadm -Ln --exact --thresholds", Duration.ofMinutes(1))).stream()
+                        .filter(s -> vip.equals(s.address())).findFirst().orElseThrow();
+                List<Integer> kernel = vm.run("for i in $(seq 18); do ip netns exec " + p + "c busybox nc -w 3 " + vip
+                        + " 80 </dev/null; done", Duration.ofMinutes(3)).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty()).map(Integer::valueOf).toList();
+
+                List<Integer> userspace = SchedulerReplay.choices(inKernel, 18);
+
+                System.out.println(inKernel.scheduler().wireName() + " over " + inKernel.realServers().stream()
+                        .map(r -> r.port() + "/" + r.weight()).toList() + ": kernel " + kernel + ", userspace " + userspace);
+                assertThat(kernel).hasSize(18);
+                assertThat(userspace).as(inKernel.scheduler().wireName()).isEqualTo(kernel);
+            }
+        } finally {
+            vm.exec(cleanup, Duration.ofMinutes(1));
+        }
+    }
+
+    /** The number after "NAME=" on the line that starts with {@code prefix + " "}. */
+    private static long field(String output, String prefix, String name) {
+        String line = output.lines().filter(l -> l.startsWith(prefix + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + prefix + "' in:\n" + output));
+        String rest = line.substring(line.indexOf(" " + name + "=") + name.length() + 2);
+        return Long.parseLong(rest.split(" ")[0]);
     }
 
     private static int count(String uniqCounts, String name) {
