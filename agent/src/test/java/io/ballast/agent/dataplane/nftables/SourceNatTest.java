@@ -24,7 +24,7 @@ class SourceNatTest {
     void aPairWithAGatewayVipSourceNatsToItByDefaultInsteadOfMasquerading() throws DataPlaneException {
         SourceNat snat = SourceNat.fromSetting(null, "198.51.100.10/24,2001:db8:0:2::10");
 
-        String table = new NftRulesetRenderer("ballast", snat, 1024).replaceTable(WEB, Map.of());
+        String table = new NftRulesetRenderer("ballast", snat, 1024).replaceTable(WEB, Map.of(), 1);
 
         assertThat(table).contains("ct status dnat ct original ip daddr @vip4 snat ip to 198.51.100.10")
                 .contains("ct status dnat ct original ip6 daddr @vip6 snat ip6 to 2001:db8:0:2::10")
@@ -52,7 +52,7 @@ class SourceNatTest {
         SourceNat snat = SourceNat.fromSetting("none", "198.51.100.10");
 
         assertThat(snat.rules()).isEmpty();
-        assertThat(new NftRulesetRenderer("ballast", snat, 1024).replaceTable(WEB, Map.of()))
+        assertThat(new NftRulesetRenderer("ballast", snat, 1024).replaceTable(WEB, Map.of(), 1))
                 .doesNotContain("masquerade").doesNotContain(" snat ");
     }
 

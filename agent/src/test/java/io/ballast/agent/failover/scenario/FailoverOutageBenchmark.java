@@ -2,7 +2,7 @@ package io.ballast.agent.failover.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.agent.testsupport.netns.DirectorPair;
-import io.ballast.agent.testsupport.netns.Netns;
+import io.ballast.netns.Netns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ballast.agent.testsupport.RealEngines;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.agent.testsupport.netns.DirectorPair;
-import io.ballast.agent.testsupport.netns.Netns;
+import io.ballast.netns.Netns;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.Role;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.ballast.agent.failover.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.agent.testsupport.netns.AgentProcess;
-import io.ballast.agent.testsupport.netns.Netns;
+import io.ballast.netns.Netns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import io.ballast.model.api.AgentEvent;
