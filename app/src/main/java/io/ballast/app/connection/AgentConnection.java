@@ -123,9 +123,15 @@ public final class AgentConnection {
     private void followStream() {
         try {
             client.stream(new SseParser.Sink() {
+                private boolean caughtUp;
+
                 @Override
                 public void event(String name, String data, String id) {
                     lastHeardNanos = System.nanoTime();
+                    if (!caughtUp) {
+                        caughtUp = true;
+                        executor.runOnUi(AgentConnection.this::catchUpEvents);
+                    }
                     dispatch(name, data);
                 }
 
@@ -144,6 +150,22 @@ public final class AgentConnection {
         } finally {
             openStream = null;
         }
+    }
+
+    /**
+     * The handshake read the journal before the stream was subscribed: an event written in between
+     * (a takeover during a reconnect) is in neither. Once the stream delivers, read the journal once
+     * more; events already seen are dropped by id.
+     */
+    private void catchUpEvents() {
+        long since = lastEventId;
+        executor.execute(() -> client.events(since), missed -> {
+            if (!closed) {
+                missed.forEach(this::deliverEvent);
+            }
+        }, error -> {
+            // the stream decides about reachability; a failed catch-up leaves what the stream brings
+        });
     }
 
     private void dispatch(String name, String data) {

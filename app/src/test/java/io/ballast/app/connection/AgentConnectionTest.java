@@ -84,6 +84,17 @@ class AgentConnectionTest {
     }
 
     @Test
+    void anEventWrittenWhileTheStreamWasBeingOpenedIsStillDelivered() {
+        agent.stream("event: stats\ndata: {\"atMillis\":2000,\"samples\":[]}\n\n")
+                .eventsOnceSubscribed("{\"events\":[{\"id\":1,\"atMillis\":1000,\"type\":\"APPLY\",\"node\":\"lb-a\"},"
+                        + "{\"id\":2,\"atMillis\":1500,\"type\":\"ROLE_CHANGE\",\"node\":\"lb-a\"}]}");
+
+        connection(FakeAgent.TOKEN).start();
+
+        assertThat(events).extracting(AgentEvent::id).containsExactly(1L, 2L);
+    }
+
+    @Test
     void reconnectsWithDoublingBackoffUntilClosed() {
         AgentConnection connection = connection(FakeAgent.TOKEN);
         connection.start();

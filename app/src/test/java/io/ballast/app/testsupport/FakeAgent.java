@@ -38,6 +38,7 @@ public final class FakeAgent implements AutoCloseable {
     private volatile String stream = "";
     private volatile String stats = "[]";
     private volatile boolean hang;
+    private volatile String eventsOnceSubscribed;
 
     public FakeAgent(Path dir) throws Exception {
         KeyStore store = keyStore(dir);
@@ -54,6 +55,9 @@ public final class FakeAgent implements AutoCloseable {
         server.createContext("/api/v1/events", ex -> authorised(ex, "application/json", () -> events));
         server.createContext("/api/v1/stats", ex -> authorised(ex, "application/json", () -> stats));
         server.createContext("/api/v1/stream", ex -> {
+            if (eventsOnceSubscribed != null) {
+                events = eventsOnceSubscribed;
+            }
             if (hang) {
                 hangAfterFirstEvent(ex);
             } else {
@@ -141,6 +145,15 @@ public final class FakeAgent implements AutoCloseable {
 
     public FakeAgent events(String json) {
         this.events = json;
+        return this;
+    }
+
+    /**
+     * The journal as it reads once a stream is open: an event written after the client read the
+     * journal but before its stream was subscribed, so the stream itself never carries it.
+     */
+    public FakeAgent eventsOnceSubscribed(String json) {
+        this.eventsOnceSubscribed = json;
         return this;
     }
 
