@@ -25,10 +25,6 @@ public record KeepalivedSettings(String executable, String netns, String interfa
         gatewayPeers = gatewayPeers == null ? List.of() : List.copyOf(gatewayPeers);
     }
 
-    public KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis) {
-        this(executable, netns, interfaceOverride, stepDownHoldMillis, null, null, List.of());
-    }
-
     public static KeepalivedSettings from(Map<String, String> settings) {
         String peers = settings.getOrDefault("gatewayPeers", "");
         return new KeepalivedSettings(settings.getOrDefault("keepalived", "keepalived"), settings.get("netns"),
