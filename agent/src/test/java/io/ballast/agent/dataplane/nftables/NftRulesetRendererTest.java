@@ -135,6 +135,19 @@ class NftRulesetRendererTest {
     }
 
     @Test
+    void markServiceForBothProtocolsDispatchesEachThroughItsOwnProtocolsSlotMap() {
+        InstalledService marked = new InstalledService(2, new VirtualService("m", null, null, 0, 7, "inet", Scheduler.RR,
+                Set.of(), null, ForwardingMethod.NAT, null, null, List.of(rs(1, 1), rs(2, 1))));
+
+        String script = renderer.change(List.of(), List.of(marked));
+
+        assertThat(script).contains("meta l4proto tcp dnat ip addr . port to numgen inc mod 2 offset 131072 map @slotst4_2")
+                .contains("meta l4proto udp dnat ip addr . port to numgen inc mod 2 offset 131072 map @slotsu4_2")
+                .contains("add element inet ballast slotst4_2 { 131072 : 198.51.100.11 . 80, 131073 : 198.51.100.12 . 80 }")
+                .contains("add element inet ballast slotsu4_2 { 131072 : 198.51.100.11 . 80, 131073 : 198.51.100.12 . 80 }");
+    }
+
+    @Test
     void removedServiceTakesItsSlotsWithIt() {
         String script = renderer.change(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), List.of());
 
