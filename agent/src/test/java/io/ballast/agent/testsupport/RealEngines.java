@@ -1,5 +1,6 @@
 package io.ballast.agent.testsupport;
 
+import io.ballast.netns.HostTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,18 +58,10 @@ public final class RealEngines {
     }
 
     public static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+        return HostTools.isRoot();
     }
 
     public static boolean onPath(String command) {
-        if (command.contains("/")) {
-            return Files.isExecutable(Path.of(command));
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return Files.isExecutable(Path.of("/usr/sbin", command)) || Files.isExecutable(Path.of("/sbin", command));
+        return HostTools.onPath(command);
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ballast.app.lab.kernel.KernelLab;
 import io.ballast.app.lab.kernel.NamespaceHost;
 import io.ballast.app.main.LiveCluster;
-import io.ballast.app.timeline.EntryKind;
 import io.ballast.app.timeline.TimelineEntry;
 import io.ballast.netns.Netns;
 import io.ballast.netns.NetnsLab;
@@ -55,7 +54,7 @@ class KernelLabHeadlessTest {
                 assertThat(result.newMaster()).as("a single director has nobody to take over").isNull();
             } else {
                 assertThat(result.newMaster()).isNotNull().isNotEqualTo(result.killed());
-                TimelineEntry failover = awaitFailover(client, executor, result.newMaster());
+                TimelineEntry failover = ClientTimeline.awaitFailover(client, executor, result.newMaster());
                 assertThat(failover.takeoverMillis()).as("takeover time on the timeline (peer watch)").isNotNull()
                         .isPositive();
             }
@@ -71,22 +70,6 @@ class KernelLabHeadlessTest {
             Thread.sleep(50);
         }
         assertThat(started).noneMatch(ProcessHandle::isAlive);
-    }
-
-    private static TimelineEntry awaitFailover(LiveCluster client, ThreadedTaskExecutor executor, String director)
-            throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until) {
-            TimelineEntry found = executor.onUi(() -> client.timeline().recent().stream()
-                    .filter(e -> e.kind() == EntryKind.FAILOVER && director.equals(e.director()))
-                    .findFirst().orElse(null));
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the client's timeline never showed " + director + " taking over; it shows "
-                + executor.onUi(() -> client.timeline().recent().stream().map(TimelineEntry::title).toList()));
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.ballast.app.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.app.main.LiveCluster;
-import io.ballast.app.timeline.EntryKind;
 import io.ballast.app.timeline.TimelineEntry;
 import java.time.Duration;
 import java.util.List;
@@ -38,27 +37,11 @@ class LabHeadlessTest {
             } else {
                 assertThat(result.newMaster()).isNotNull().isNotEqualTo(result.killed());
                 assertThat(result.takeoverMs()).isPositive();
-                TimelineEntry failover = awaitFailover(client, executor, result.newMaster());
+                TimelineEntry failover = ClientTimeline.awaitFailover(client, executor, result.newMaster());
                 assertThat(failover.takeoverMillis()).as("takeover time on the timeline").isNotNull().isPositive();
             }
             client.close();
         }
-    }
-
-    private static TimelineEntry awaitFailover(LiveCluster client, ThreadedTaskExecutor executor, String director)
-            throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < until) {
-            TimelineEntry found = executor.onUi(() -> client.timeline().recent().stream()
-                    .filter(e -> e.kind() == EntryKind.FAILOVER && director.equals(e.director()))
-                    .findFirst().orElse(null));
-            if (found != null) {
-                return found;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the client's timeline never showed " + director + " taking over; it shows "
-                + executor.onUi(() -> client.timeline().recent().stream().map(TimelineEntry::title).toList()));
     }
 
     @Test
