@@ -7,8 +7,9 @@ import java.util.List;
  * The plane calls it from one thread only; implementations are not thread-safe.
  *
  * <p>The destination list is in the service's order. The kernel adds a destination at the head of
- * its list ({@code list_add_rcu}), so {@code ipvsadm -Ln} prints newest first; a test that compares
- * with the kernel passes destinations in that printed order.
+ * its list ({@code list_add_rcu}), so its order is newest first; {@code ipvsadm -Ln} sorts by address
+ * unless given {@code --nosort}, which prints the kernel's order. A test that compares with the kernel
+ * passes destinations in the {@code --nosort} order.
  */
 public interface ConnectionScheduler {
 

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * ip_vs_wrr: the kernel's current-weight walk. The cursor {@code cl} goes round the list (index -1 is
  * the list head); each time it wraps, the current weight {@code cw} drops by the gcd of the weights,
- * and a destination is taken when its weight is at least {@code cw}. Weights 4,3,2 give
- * A A B A B C A B C, the same sequence as the kernel.
+ * and a destination is taken when its weight is at least {@code cw}. Weights 4,3,2 give the cycle
+ * A A B A B C A B C, after a first round A B C (see the constructor), the same sequence as the kernel.
  */
 final class WeightedRoundRobin implements ConnectionScheduler {
 
@@ -17,11 +17,21 @@ final class WeightedRoundRobin implements ConnectionScheduler {
     private int mw;
     private int di = 1;
 
+    /**
+     * The state the kernel reaches when the service is created empty ({@code ip_vs_wrr_init_svc}: cw 0)
+     * and its destinations are then added one by one, as ipvsadm and keepalived do
+     * ({@code ip_vs_wrr_dest_changed} per destination). The kernel's list is newest first, so the
+     * destination added first is the last one. The first round therefore takes every destination
+     * with a weight at least as large as the smallest step, and the weighted cycle follows.
+     */
     WeightedRoundRobin(List<? extends Destination> destinations) {
-        // ip_vs_wrr_init_svc
-        di = gcdWeight(destinations);
-        mw = maxWeight(destinations) - (di - 1);
-        cw = mw;
+        cw = 0;
+        mw = 0;
+        di = 1;
+        int n = destinations.size();
+        for (int added = 1; added <= n; added++) {
+            destinationsChanged(destinations.subList(n - added, n));
+        }
     }
 
     @Override

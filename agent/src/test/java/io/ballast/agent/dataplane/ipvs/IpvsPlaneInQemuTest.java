@@ -346,7 +346,7 @@ class IpvsPlaneInQemuTest {
                     + "| grep -q :$port; do [ $i -ge 100 ] && exit 1; sleep 0.1; i=$((i+1)); done; done",
                     Duration.ofMinutes(1));
             for (String vip : List.of("203.0.113.101", "203.0.113.102")) {
-                VirtualService inKernel = IpvsTableParser.parse(vm.run("ipvsadm -Ln --exact", Duration.ofMinutes(1)),
+                VirtualService inKernel = IpvsTableParser.parse(vm.run("ipvsadm -Ln --exact --nosort", Duration.ofMinutes(1)),
                         vm.run("ipvsadm -Ln --exact --thresholds", Duration.ofMinutes(1))).stream()
                         .filter(s -> vip.equals(s.address())).findFirst().orElseThrow();
                 List<Integer> kernel = vm.run("for i in $(seq 18); do ip netns exec " + p + "c busybox nc -w 3 " + vip

@@ -24,13 +24,17 @@ class RoundRobinSchedulersTest {
         return Schedulers.create(kind, Set.of(), dests, Schedulers.Settings.defaults());
     }
 
+    /**
+     * A service built as ipvsadm builds it (empty, then one destination at a time) starts with one
+     * round over every server before the weighted cycle, as the differential test in the VM shows.
+     */
     @Test
     void wrrWeights432GiveTheKernelSequence() {
         List<TestDestination> dests = List.of(TestDestination.named("A", 0, 4), TestDestination.named("B", 1, 3),
                 TestDestination.named("C", 2, 2));
         ConnectionScheduler wrr = create(Scheduler.WRR, dests);
 
-        assertThat(sequence(wrr, dests, 18)).isEqualTo("AABABCABC" + "AABABCABC");
+        assertThat(sequence(wrr, dests, 18)).isEqualTo("ABC" + "AABABCABC" + "AABABC");
     }
 
     @Test
@@ -38,7 +42,7 @@ class RoundRobinSchedulersTest {
         List<TestDestination> dests = List.of(TestDestination.named("A", 0, 4), TestDestination.named("B", 1, 2));
         ConnectionScheduler wrr = create(Scheduler.WRR, dests);
 
-        assertThat(sequence(wrr, dests, 6)).isEqualTo("AABAAB");
+        assertThat(sequence(wrr, dests, 6)).isEqualTo("AB" + "AAB" + "A");
     }
 
     @Test
@@ -57,7 +61,7 @@ class RoundRobinSchedulersTest {
         TestDestination b = TestDestination.named("B", 1, 1);
         List<TestDestination> dests = List.of(a, b);
         ConnectionScheduler wrr = create(Scheduler.WRR, dests);
-        assertThat(sequence(wrr, dests, 3)).isEqualTo("AAB");
+        assertThat(sequence(wrr, dests, 3)).isEqualTo("ABA");
 
         a.weight(0);
         wrr.destinationsChanged(dests);
