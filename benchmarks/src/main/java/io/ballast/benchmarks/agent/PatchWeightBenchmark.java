@@ -1,9 +1,9 @@
 package io.ballast.benchmarks.agent;
 
 import io.ballast.agent.Agent;
+import io.ballast.agent.NoHealthChecks;
 import io.ballast.agent.config.AgentConfig;
 import io.ballast.agent.health.HealthMonitor;
-import io.ballast.agent.health.HealthVerdict;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -73,7 +72,7 @@ public class PatchWeightBenchmark {
         Path config = dir.resolve("agent.json");
         AgentConfig settings = new AgentConfig("bench", "127.0.0.1", 0, "state", "bench-memory", Map.of(),
                 "single", Map.of(), "spec.json", 3600);
-        agent = Agent.start(settings, config, Optional.of(TOKEN), new NoChecks(), line -> { });
+        agent = Agent.start(settings, config, Optional.of(TOKEN), new NoHealthChecks(), line -> { });
         VirtualService middle = spec.virtualServices().get(spec.virtualServices().size() / 2);
         service = middle.key();
         server = middle.realServers().get(0).key();
@@ -152,25 +151,5 @@ public class PatchWeightBenchmark {
             }
         }}, new SecureRandom());
         return HttpClient.newBuilder().sslContext(tls).build();
-    }
-
-    /** The benchmark's servers have no checks: every one is up. */
-    static final class NoChecks implements HealthMonitor {
-        @Override
-        public void update(ClusterSpec spec) {
-        }
-
-        @Override
-        public Map<String, Map<String, HealthVerdict>> verdicts() {
-            return Map.of();
-        }
-
-        @Override
-        public void onTransition(Consumer<HealthVerdict> listener) {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

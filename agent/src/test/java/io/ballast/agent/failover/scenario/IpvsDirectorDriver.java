@@ -1,5 +1,6 @@
 package io.ballast.agent.failover.scenario;
 
+import io.ballast.agent.NoHealthChecks;
 import io.ballast.agent.dataplane.DataPlane;
 import io.ballast.agent.dataplane.DataPlanes;
 import io.ballast.agent.dataplane.PlaneOptions;
@@ -7,7 +8,6 @@ import io.ballast.agent.failover.FailoverEngine;
 import io.ballast.agent.failover.FailoverEngines;
 import io.ballast.agent.failover.ReadinessGate;
 import io.ballast.agent.health.HealthMonitor;
-import io.ballast.agent.health.HealthVerdict;
 import io.ballast.agent.reconcile.Reconciler;
 import io.ballast.agent.state.AgentDatabase;
 import io.ballast.agent.state.EventJournal;
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * One director inside the IPVS test VM, composed from the agent's own parts without its HTTPS API:
@@ -64,7 +63,8 @@ public final class IpvsDirectorDriver {
         journal.onEvent(e -> System.out.println("EVENT " + e.kind() + ": " + e.message()));
         FailoverEngine engine = FailoverEngines.open("keepalived", nodeId, stateDir, failover);
         engine.onRoleChange(change -> System.out.println("ROLE " + change.to()));
-        HealthMonitor health = new Unchecked();
+        // No health checks: the failures here are whole directors, and every server counts as up.
+        HealthMonitor health = new NoHealthChecks();
         Reconciler reconciler = new Reconciler(ipvs, store, journal, health, engine, spec);
         ReadinessGate readiness = new ReadinessGate(engine, health, reconciler, journal,
                 Long.parseLong(failover.getOrDefault("syncSettleMillis", "3000")), () -> true);
@@ -92,26 +92,6 @@ public final class IpvsDirectorDriver {
             return store.commit(spec);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** No health checks in these scenarios: the failures are whole directors, and every server counts as up. */
-    private static final class Unchecked implements HealthMonitor {
-        @Override
-        public void update(ClusterSpec spec) {
-        }
-
-        @Override
-        public Map<String, Map<String, HealthVerdict>> verdicts() {
-            return Map.of();
-        }
-
-        @Override
-        public void onTransition(Consumer<HealthVerdict> listener) {
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
