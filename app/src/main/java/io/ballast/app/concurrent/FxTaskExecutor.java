@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -21,17 +22,19 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        if (workers.isShutdown()) {
-            return; // the window is closing: late work from a connection has nowhere to go
+        try {
+            workers.execute(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Exception | Error e) {
+                    Platform.runLater(() -> onFailure.accept(e));
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // the window is closing (close() may run on another thread at any moment, so this is caught,
+            // not checked first): late work from a connection has nowhere to go
         }
-        workers.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Exception | Error e) {
-                Platform.runLater(() -> onFailure.accept(e));
-            }
-        });
     }
 
     @Override
@@ -48,11 +51,12 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
-        if (timer.isShutdown()) {
+        try {
+            ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action), delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException closing) {
             return () -> { }; // the window is closing: a reconnect or poll scheduled now would never be wanted
         }
-        ScheduledFuture<?> future = timer.schedule(() -> Platform.runLater(action), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
     }
 
     @Override
