@@ -37,7 +37,7 @@ class HaPairFailoverScenarioTest {
 
     @BeforeEach
     void requireEngines() {
-        RealEngines.require("failover scenarios", true, "nft", "ip", "keepalived", "conntrackd", "curl", "busybox");
+        RealEngines.require("failover scenarios", true, "nft", "ip", "keepalived", "conntrackd", "conntrack", "curl", "busybox");
     }
 
     @AfterEach

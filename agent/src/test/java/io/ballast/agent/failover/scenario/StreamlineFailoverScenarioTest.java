@@ -33,7 +33,7 @@ class StreamlineFailoverScenarioTest {
 
     @BeforeEach
     void requireEngines() {
-        RealEngines.require("failover scenarios", true, "nft", "ip", "keepalived", "conntrackd", "curl", "busybox");
+        RealEngines.require("failover scenarios", true, "nft", "ip", "keepalived", "conntrackd", "conntrack", "curl", "busybox");
     }
 
     @AfterEach

@@ -182,12 +182,15 @@ public final class DirectorPair implements AutoCloseable {
     }
 
     /**
-     * lb-a comes back as after a reboot: without the VIPs a killed keepalived left configured, links up,
-     * its web server (streamline) and its agent started again on the same state directory.
+     * lb-a comes back as after a reboot: without the VIPs a killed keepalived left configured and with an
+     * empty connection-tracking table (the namespace outlives the "crash", its kernel entries would
+     * not survive a reboot), links up, its web server (streamline) and its agent started again on the
+     * same state directory.
      */
     public void restoreA() {
         nsA.exec("ip", "addr", "del", VIP + "/32", "dev", "eth0");
         nsA.exec("ip", "addr", "del", GATEWAY_VIP + "/32", "dev", "eth1");
+        nsA.exec("conntrack", "-F");
         reconnectA();
         if (options.form() == ClusterForm.STREAMLINE) {
             nsA.startHttpServer(80, "lb-a");
