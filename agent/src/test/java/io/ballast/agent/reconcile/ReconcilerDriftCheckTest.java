@@ -1,5 +1,6 @@
 package io.ballast.agent.reconcile;
 
+import static io.ballast.agent.testsupport.Await.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.dataplane.DataPlane;
@@ -93,21 +94,6 @@ class ReconcilerDriftCheckTest {
     void stop() {
         reconciler.close();
         db.close();
-    }
-
-    private void eventually(Runnable check) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(20);
-            }
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ballast.agent.reconcile;
 
+import static io.ballast.agent.testsupport.Await.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,21 +64,6 @@ class ReconcilerTest {
 
     private RealServer server(String key) {
         return plane.readTable().get(0).realServers().stream().filter(s -> s.key().equals(key)).findFirst().orElse(null);
-    }
-
-    private void eventually(Runnable check) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
     }
 
     @Test

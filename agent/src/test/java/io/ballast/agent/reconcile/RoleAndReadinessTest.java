@@ -1,5 +1,6 @@
 package io.ballast.agent.reconcile;
 
+import static io.ballast.agent.testsupport.Await.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.state.AgentDatabase;
@@ -24,21 +25,6 @@ class RoleAndReadinessTest {
 
     @TempDir
     Path dir;
-
-    private static void eventually(Runnable check) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(50);
-            }
-        }
-    }
 
     @Test
     void streamlineStandbyHoldsNoServiceUntilItBecomesMaster() throws Exception {

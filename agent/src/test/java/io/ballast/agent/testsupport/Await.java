@@ -21,4 +21,23 @@ public final class Await {
             Thread.sleep(POLL_MILLIS);
         }
     }
+
+    /**
+     * Retries {@code check} (assertions) until it passes, for up to 10 s; then the last failure is the
+     * test's failure, with the assertion's own message.
+     */
+    public static void eventually(Runnable check) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                check.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.nanoTime() > until) {
+                    throw e;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+        }
+    }
 }
