@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,24 +23,24 @@ final class ThreadedTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-        background.execute(() -> {
+        quietly(background, () -> {
             try {
                 T result = work.call();
-                ui.execute(() -> onSuccess.accept(result));
+                quietly(ui, () -> onSuccess.accept(result));
             } catch (Exception e) {
-                ui.execute(() -> onFailure.accept(e));
+                quietly(ui, () -> onFailure.accept(e));
             }
         });
     }
 
     @Override
     public void startLoop(String name, Runnable loop) {
-        background.execute(loop);
+        quietly(background, loop);
     }
 
     @Override
     public void runOnUi(Runnable action) {
-        ui.execute(action);
+        quietly(ui, action);
     }
 
     /** Runs {@code query} on the UI thread and waits for its answer, so reads see a consistent model. */
@@ -49,14 +50,30 @@ final class ThreadedTaskExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable action) {
-        ScheduledFuture<?> future = ui.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
+        try {
+            ScheduledFuture<?> future = ui.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException closed) {
+            return () -> { };
+        }
     }
 
     @Override
     public void close() {
         background.shutdownNow();
         ui.shutdownNow();
+    }
+
+    /**
+     * As the desktop's executor: once closed, late work from a connection that outlived the test is
+     * dropped, not thrown on some thread where it would fail whichever test runs next.
+     */
+    private static void quietly(ExecutorService executor, Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException closed) {
+            // closed: nowhere to go
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
