@@ -39,10 +39,6 @@ public final class NftRulesetRenderer {
     private final SourceNat sourceNat;
     private final ServiceDispatch dispatch;
 
-    public NftRulesetRenderer(String table, boolean masquerade, int maxSlots) {
-        this(table, masquerade ? SourceNat.MASQUERADE : SourceNat.NONE, maxSlots);
-    }
-
     public NftRulesetRenderer(String table, SourceNat sourceNat, int maxSlots) {
         this.table = table;
         this.sourceNat = sourceNat;

@@ -25,10 +25,6 @@ public record KeepalivedSettings(String executable, String netns, String interfa
         gatewayPeers = gatewayPeers == null ? List.of() : List.copyOf(gatewayPeers);
     }
 
-    public KeepalivedSettings(String executable, String netns, String interfaceOverride, long stepDownHoldMillis) {
-        this(executable, netns, interfaceOverride, stepDownHoldMillis, null, null, List.of());
-    }
-
     /** Reads the settings; {@code gatewayPeers} is a comma-separated list of addresses. */
     public static KeepalivedSettings from(Map<String, String> settings) {
         String peers = settings.getOrDefault("gatewayPeers", "");

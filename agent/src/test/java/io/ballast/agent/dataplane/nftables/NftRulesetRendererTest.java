@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class NftRulesetRendererTest {
 
-    private final NftRulesetRenderer renderer = new NftRulesetRenderer("ballast", true, 1024);
+    private final NftRulesetRenderer renderer = new NftRulesetRenderer("ballast", SourceNat.MASQUERADE, 1024);
 
     private static InstalledService web(Scheduler scheduler, Persistence persistence, RealServer... servers) {
         VirtualService service = new VirtualService("web", Protocol.TCP, "203.0.113.10", 80, null, null, scheduler,
