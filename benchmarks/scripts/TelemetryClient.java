@@ -1,4 +1,5 @@
-import io.ballast.agent.security.TlsIdentity;
+import io.ballast.tls.PinnedTls;
+import io.ballast.tls.PinnedTrust;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,14 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The telemetry benchmark's client, in its own JVM so that its CPU is not counted: one SSE subscriber
@@ -80,26 +76,7 @@ public class TelemetryClient {
         System.exit(0);
     }
 
-    private static SSLContext pinned(String fingerprint) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                if (!TlsIdentity.fingerprint(chain[0]).equals(fingerprint)) {
-                    throw new CertificateException("not the agent's certificate");
-                }
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("no client certificates");
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return tls;
+    private static SSLContext pinned(String fingerprint) {
+        return PinnedTls.context(new PinnedTrust(fingerprint, "the agent"));
     }
 }

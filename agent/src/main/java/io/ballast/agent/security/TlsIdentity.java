@@ -1,6 +1,7 @@
 package io.ballast.agent.security;
 
 import io.ballast.agent.state.AtomicFiles;
+import io.ballast.tls.Fingerprints;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,15 +13,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
-import java.util.Locale;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -124,11 +122,6 @@ public final class TlsIdentity {
     }
 
     public static String fingerprint(X509Certificate cert) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
-            return HexFormat.ofDelimiter(":").formatHex(digest).toUpperCase(Locale.ROOT);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM cannot hash a certificate", e);
-        }
+        return Fingerprints.display(Fingerprints.of(cert));
     }
 }

@@ -61,7 +61,7 @@ class AuthenticationTest {
 
     @Test
     void aClientPinnedToAnotherCertificateCannotConnect() {
-        HttpClient other = PinnedHttps.client("00:11:22");
+        HttpClient other = PinnedHttps.client("00:11:22:33".repeat(8));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.send(
                 HttpRequest.newBuilder(agent.uri("/healthz")).GET().build(), HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(javax.net.ssl.SSLHandshakeException.class);

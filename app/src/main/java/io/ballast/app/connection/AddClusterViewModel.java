@@ -1,6 +1,7 @@
 package io.ballast.app.connection;
 
 import io.ballast.app.concurrent.TaskExecutor;
+import io.ballast.tls.Fingerprints;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

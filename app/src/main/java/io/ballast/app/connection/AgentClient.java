@@ -8,12 +8,14 @@ import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.api.RealServerPatch;
 import io.ballast.model.json.SpecCodec;
 import io.ballast.model.json.SpecFormatException;
+import io.ballast.tls.PinnedTrust;
+import io.ballast.tls.UntrustedCertificateException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.net.ConnectException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,12 +38,12 @@ public final class AgentClient {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final AgentEndpoint endpoint;
-    private final PinningTrustManager trust;
+    private final PinnedTrust trust;
     private final HttpClient http;
 
     public AgentClient(AgentEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.trust = new PinningTrustManager(endpoint.fingerprint());
+        this.trust = new PinnedTrust(endpoint.fingerprint(), "the agent");
         try {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {trust}, null);

@@ -1,5 +1,6 @@
 package io.ballast.app.connection;
 
+import io.ballast.tls.Fingerprints;
 import java.net.URI;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ballast.app.concurrent.FxTaskExecutor;
 import io.ballast.app.main.ThemeManager;
 import io.ballast.app.testsupport.FakeAgent;
+import io.ballast.tls.Fingerprints;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.app.concurrent.CurrentThreadTaskExecutor;
 import io.ballast.app.testsupport.FakeAgent;
+import io.ballast.tls.Fingerprints;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import io.ballast.app.testsupport.FakeAgent;
 import io.ballast.app.testsupport.Specs;
 import io.ballast.model.api.Role;
 import io.ballast.model.json.SpecCodec;
+import io.ballast.tls.Fingerprints;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

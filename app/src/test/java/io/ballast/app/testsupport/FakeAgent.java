@@ -3,7 +3,7 @@ package io.ballast.app.testsupport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.ballast.app.connection.Fingerprints;
+import io.ballast.tls.Fingerprints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,11 +3,11 @@ package io.ballast.benchmarks.agent;
 import io.ballast.agent.Agent;
 import io.ballast.agent.NoHealthChecks;
 import io.ballast.agent.config.AgentConfig;
-import io.ballast.agent.health.HealthMonitor;
 import io.ballast.model.ClusterSpec;
 import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import io.ballast.model.json.SpecCodec;
+import io.ballast.tls.PinnedTls;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,17 +16,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -130,26 +126,7 @@ public class PatchWeightBenchmark {
         return large.withVirtualServices(services);
     }
 
-    private static HttpClient pinned(String fingerprint) throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
-                if (!io.ballast.agent.security.TlsIdentity.fingerprint(chain[0]).equals(fingerprint)) {
-                    throw new java.security.cert.CertificateException("not the pinned certificate");
-                }
-            }
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
-                throw new java.security.cert.CertificateException("no client certificates");
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, new SecureRandom());
-        return HttpClient.newBuilder().sslContext(tls).build();
+    private static HttpClient pinned(String fingerprint) {
+        return PinnedTls.httpClient(fingerprint, Duration.ofSeconds(5));
     }
 }

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.model.api.AgentStatus;
 import io.ballast.model.json.SpecCodec;
+import io.ballast.tls.PinnedTls;
+import io.ballast.tls.PinnedTrust;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /** Reads one peer's {@code GET /api/v1/status} over HTTPS, pinned to its certificate, with the shared token. */
 public final class PeerClient {
@@ -26,13 +24,9 @@ public final class PeerClient {
     private final String token;
 
     public PeerClient(String endpoint, String fingerprint, String token) {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new PinnedTrust(fingerprint)}, new SecureRandom());
-            this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofMillis(500)).build();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM cannot make a TLS context", e);
-        }
+        this.http = HttpClient.newBuilder()
+                .sslContext(PinnedTls.context(new PinnedTrust(fingerprint, "the peer director")))
+                .connectTimeout(Duration.ofMillis(500)).build();
         String base = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
         this.status = URI.create(base + "/api/v1/status");
         this.token = token;

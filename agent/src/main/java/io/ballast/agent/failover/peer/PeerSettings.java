@@ -1,5 +1,6 @@
 package io.ballast.agent.failover.peer;
 
+import io.ballast.tls.Fingerprints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,11 +35,20 @@ public record PeerSettings(Optional<String> token, Map<String, String> fingerpri
         Map<String, String> fingerprints = new HashMap<>();
         settings.forEach((key, value) -> {
             if (key.startsWith("peerFingerprint.")) {
-                fingerprints.put(key.substring("peerFingerprint.".length()), value.trim().toUpperCase(java.util.Locale.ROOT));
+                fingerprints.put(key.substring("peerFingerprint.".length()), fingerprint(key, value));
             }
         });
         return new PeerSettings(token, Map.copyOf(fingerprints), number(settings, "peerPollMillis", 250),
                 number(settings, "peerLostAfterMillis", 750), number(settings, "syncSettleMillis", 2000));
+    }
+
+    /** Checked at start, so a mistyped pin is a config error with its key, not a peer that silently never answers. */
+    private static String fingerprint(String key, String text) {
+        try {
+            return Fingerprints.normalise(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("failoverSettings." + key + ": " + e.getMessage());
+        }
     }
 
     private static long number(Map<String, String> settings, String key, long fallback) {

@@ -1,4 +1,4 @@
-package io.ballast.app.connection;
+package io.ballast.tls;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,26 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-class FingerprintsTest {
+class AgentEndpointTest {
 
     private static final String HEX = "0123456789abcdef".repeat(4);
-
-    @Test
-    void colonSeparatedUpperCaseAndPlainHexAreTheSameFingerprint() {
-        String colons = Fingerprints.display(HEX);
-        assertThat(colons).startsWith("01:23:45").hasSize(95);
-        assertThat(Fingerprints.normalise(colons)).isEqualTo(HEX);
-        assertThat(Fingerprints.normalise("SHA256=" + HEX.toUpperCase())).isEqualTo(HEX);
-        assertThat(Fingerprints.normalise(" sha256/" + colons + " ")).isEqualTo(HEX);
-    }
-
-    @Test
-    void shortOrNonHexTextIsRefusedWithASentence() {
-        assertThatThrownBy(() -> Fingerprints.normalise("abc"))
-                .hasMessageContaining("64 hex digits");
-        assertThatThrownBy(() -> Fingerprints.normalise(" "))
-                .hasMessageContaining("empty");
-    }
 
     @Test
     void endpointNeverShowsTheToken() {
