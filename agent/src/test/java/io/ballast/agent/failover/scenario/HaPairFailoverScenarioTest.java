@@ -125,12 +125,12 @@ class HaPairFailoverScenarioTest {
     }
 
     /**
-     * A closed connection the standby synchronised must not survive on the director that takes the VIPs:
-     * conntrackd carries it without the kernel's own "close seen" flag, so a SYN from a client that reuses
-     * the source port is not balanced afresh but forwarded along the dead connection's NAT binding (the
-     * fail-back's failed requests in docs/benchmarks/failover.md came from such ports). Requests from fixed
-     * client ports go through lb-b after lb-a crashed; once lb-a has taken the VIPs back it holds none of
-     * their closed entries (it received them in the resync), and the same ports are served again.
+     * A closed connection the standby synchronised does not survive on the director that takes the VIPs
+     * back: conntrackd carries it without the kernel's own "close seen" flag, so a SYN from a client that
+     * reuses the source port would follow the dead connection's NAT binding instead of being balanced
+     * afresh, and closed connections would pile up on both directors over fail-back cycles. Requests from
+     * fixed client ports go through lb-b after lb-a crashed; once lb-a has taken the VIPs back it holds none
+     * of their closed entries (it received them in the resync), and the same ports are served again.
      */
     @Test
     void theRestoredMasterDropsThePeersClosedConnectionsAndServesClientsReusingTheirPorts() throws Exception {

@@ -99,10 +99,12 @@ public final class ConntrackSync implements AutoCloseable {
      * while it was master — and ask the master for a full resynchronisation, which lands in the kernel too.
      *
      * <p>Why the cache is forgotten: conntrackd reports the expiry of every entry in its internal cache to
-     * the peer, and the peer deletes its entry with the same addresses and ports, whatever connection that
-     * is by then. A new backup's leftovers (its own closed connections, which live on for the kernel's 120 s
-     * TIME_WAIT) would otherwise delete, as they expire, the new master's live connections from clients that
-     * reuse those source ports.
+     * the peer — after a takeover that is the whole kernel table — and the peer deletes its entry with the
+     * same addresses and ports, whatever connection that is by then. A new backup's leftovers (its closed
+     * connections live on for the kernel's 120 s TIME_WAIT) could so delete a live connection of the new
+     * master from a client that reused the port. conntrackd replaces the leftover on the backup when the
+     * master's new connection is synchronised, so the window is short, but nothing the old master tracked
+     * needs reporting once it is backup.
      */
     public void roleChanged(boolean active) throws DataPlaneException {
         if (active) {
@@ -117,13 +119,15 @@ public final class ConntrackSync implements AutoCloseable {
 
     /**
      * Deletes the load-balanced (destination-NATed) TCP connections in TIME_WAIT or CLOSE from the kernel
-     * table. They carry no data any more, but when synchronised they are traps for a client that reuses the
-     * source port: the kernel treats a SYN on a closed entry as a new connection (and balances it afresh)
-     * only if it saw the close itself — it marks that in the entry's TCP flags, which conntrackd does not
-     * carry. On an entry conntrackd injected, the SYN is "ignored" and goes to the old real server under
-     * the old NAT binding; when that server's socket does not answer it with a SYN/ACK the client's
-     * connection fails (measured: the fail-back's failed requests were exactly such ports). A failure here
-     * is logged, not raised: the takeover must go on.
+     * table. They carry no data any more, yet conntrackd synchronises them both ways, so without this both
+     * directors end up holding every connection of the last two minutes (thousands under a busy client)
+     * and hand them over again at every resync. And they are wrong for a client that reuses a source port:
+     * the kernel balances a SYN on a closed entry afresh only if it saw the close itself (a flag in the
+     * entry's TCP state that conntrackd does not carry); on an entry conntrackd injected, the SYN is
+     * "ignored" and forwarded along the dead connection's NAT binding, to its old real server. (The old
+     * server answered such SYNs in every check made here, so this was not shown to fail a request; it is
+     * removed because a closed connection is worth nothing to the new master.) A failure here is logged,
+     * not raised: the takeover must go on.
      */
     private void purgeClosedConnections() {
         for (String state : List.of("TIME_WAIT", "CLOSE")) {
