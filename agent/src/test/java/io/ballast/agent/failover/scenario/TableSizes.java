@@ -44,11 +44,13 @@ final class TableSizes {
         }
     }
 
-    /** Stops sampling; the samples as [epoch ms, lb-a entries, lb-b entries]. */
+    /**
+     * Stops sampling, letting a running sample finish (an interrupted command fails loudly); the samples as
+     * [epoch ms, lb-a entries, lb-b entries].
+     */
     List<long[]> stop() throws InterruptedException {
         stopped = true;
-        thread.interrupt();
-        thread.join(2_000);
+        thread.join(5_000);
         synchronized (samples) {
             return List.copyOf(samples);
         }
