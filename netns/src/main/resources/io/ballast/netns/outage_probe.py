@@ -10,7 +10,11 @@ Prints one JSON line: sent, ok, failed, longestGapMs (longest time between the s
 consecutive answered requests, minus one interval), gapStartMs (epoch ms of the last answered start
 before that gap), firstFailMs/lastFailMs, per-second failure counts relative to the start, the
 failures by reason (failureReasons: the exception's name — timeout, ConnectionResetError… — or
-late / no-reply / bad-reply) and when each failed request started (failOffsetsMs, ms after the start).
+late / no-reply / bad-reply) and when each failed request started (failOffsetsMs, ms after the start),
+and, for the first 200 failures, [ms after the start, client source port, reason] (failures): a port lets
+the director's connection-tracking entry for that request be looked up afterwards. firstPort/lastPort are
+the source ports of the first and the last request (the client's port allocation wraps after a few
+thousand connections to one destination).
 """
 import json
 import socket
@@ -26,11 +30,26 @@ results = []
 lock = threading.Lock()
 
 
+def source_port(s):
+    try:
+        return s.getsockname()[1]
+    except OSError:
+        return None
+
+
 def one(started):
     ok = False
     why = None
+    sport = None
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
     try:
-        with socket.create_connection((host, port), timeout=TIMEOUT) as s:
+        with socket.socket(family, socket.SOCK_STREAM) as s:
+            s.settimeout(TIMEOUT)
+            try:
+                s.connect((host, port))
+            finally:
+                # Bound at connect(), also when it fails (a timed-out SYN keeps its port until close).
+                sport = source_port(s)
             s.settimeout(max(0.01, TIMEOUT - (time.time() - started)))
             s.sendall(request)
             data = b""
@@ -49,7 +68,7 @@ def one(started):
         ok = False
         why = type(e).__name__
     with lock:
-        results.append((started, ok, why))
+        results.append((started, ok, why, sport))
 
 
 start = time.time()
@@ -66,10 +85,10 @@ with ThreadPoolExecutor(max_workers=128) as pool:
         n += 1
 
 results.sort(key=lambda r: r[0])
-oks = [t for t, ok, _ in results if ok]
-fails = [t for t, ok, _ in results if not ok]
+oks = [t for t, ok, _, _ in results if ok]
+fails = [t for t, ok, _, _ in results if not ok]
 reasons = {}
-for _, ok, why in results:
+for _, ok, why, _ in results:
     if not ok:
         reasons[why] = reasons.get(why, 0) + 1
 gap, gap_start = 0.0, None
@@ -97,4 +116,7 @@ print(json.dumps({
     "failuresPerSecond": per_second,
     "failureReasons": reasons,
     "failOffsetsMs": [int((t - start) * 1000) for t in fails],
+    "failures": [[int((t - start) * 1000), sport, why] for t, ok, why, sport in results if not ok][:200],
+    "firstPort": results[0][3] if results else None,
+    "lastPort": results[-1][3] if results else None,
 }), flush=True)

@@ -254,7 +254,7 @@ public final class NftablesDataPlane implements DataPlane {
                 a.bytesIn() + b.bytesIn(), a.bytesOut() + b.bytesOut());
     }
 
-    /** On becoming master, conntrackd's external cache (the peer's connections) goes into the kernel. */
+    /** A role change reaches conntrackd ({@link ConntrackSync#roleChanged}): purge and announce as master, resync as backup. */
     @Override
     public void setActive(boolean active) throws DataPlaneException {
         if (sync != null) {

@@ -29,6 +29,8 @@ import java.util.logging.Logger;
  *     in between it only looks whether the table is still the one it wrote</li>
  * <li>{@code conntrackd.local}, {@code conntrackd.peer}, {@code conntrackd.interface},
  *     {@code conntrackd.port} — start conntrackd for stateful failover</li>
+ * <li>{@code conntrackd}, {@code conntrack} — the binaries (defaults "conntrackd", "conntrack"; the latter purges
+ *     closed connections the peer synchronised when this director takes over)</li>
  * </ul>
  */
 public final class NftablesProvider implements DataPlaneProvider {
@@ -87,7 +89,8 @@ public final class NftablesProvider implements DataPlaneProvider {
         }
         ConntrackSync sync = null;
         if (connectionSync) {
-            sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"));
+            sync = ConntrackSync.start(conntrackdConfig(options), runner, options.setting("conntrackd", "conntrackd"),
+                    options.setting("conntrack", "conntrack"));
         }
         NftablesDataPlane plane = new NftablesDataPlane(new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS),
                 new NftRulesetRenderer(table, snat, maxSlots), sync, Duration.ofSeconds(fullCheckSeconds));

@@ -1,6 +1,9 @@
 package io.ballast.agent.failover.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ballast.agent.testsupport.netns.DirectorPair;
 import io.ballast.netns.Netns;
 import java.io.IOException;
@@ -8,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,6 +69,8 @@ public final class FailoverOutageBenchmark {
                     }
                     List<String> servers = held.stream().map(Netns.HeldConnection::server).toList();
                     awaitTracked(pair, options.connectionSync());
+                    ConntrackView aBeforeCrash = ConntrackView.of(pair.a());
+                    ConntrackView bBeforeCrash = ConntrackView.of(pair.b());
                     Process probe = pair.probe(10, 8.0);
                     Thread.sleep(2_000);
                     pair.crashA();
@@ -74,14 +82,20 @@ public final class FailoverOutageBenchmark {
                     System.out.println("{\"setup\":\"" + setup + "\",\"run\":" + run + ",\"phase\":\"crash\",\"held\":"
                             + HELD + ",\"kept\":" + keptAtTakeover + ",\"probe\":" + crash + "}");
 
+                    ConntrackView bAfterTakeover = ConntrackView.of(pair.b());
                     probe = pair.probe(10, 20.0);
                     Thread.sleep(1_000);
+                    ConntrackView bBeforeRestore = ConntrackView.of(pair.b());
+                    TableSizes sizes = options.connectionSync() ? TableSizes.start(pair) : null;
                     long restoreAt = System.currentTimeMillis();
                     pair.restoreA();
                     long agentUpAt = System.currentTimeMillis();
                     awaitMaster(pair, true, 20);
                     long masterAt = System.currentTimeMillis();
+                    String injectAtMaster = options.connectionSync() ? pair.conntrackdInjectStats("lb-a") : "";
                     JsonNode back = Scenarios.probeResult(probe, 60);
+                    String injectAtEnd = options.connectionSync() ? pair.conntrackdInjectStats("lb-a") : "";
+                    List<long[]> sizeTrace = sizes == null ? List.of() : sizes.stop();
                     int keptAtFailBack = Scenarios.kept(servers, Scenarios.answers(held));
                     failBackFailures.add(back.get("failed").asInt());
                     int afterUp = failedSince(back, agentUpAt);
@@ -93,6 +107,9 @@ public final class FailoverOutageBenchmark {
                             + ",\"agentUpAtMs\":" + (agentUpAt - back.get("startMs").asLong()) + ",\"restoreAtMs\":"
                             + (restoreAt - back.get("startMs").asLong()) + ",\"lbaEventsMs\":"
                             + eventsSince(pair, restoreAt, back.get("startMs").asLong()) + ",\"probe\":" + back + "}");
+                    System.out.println(diagnostics(setup, run, back, masterAt, sizeTrace, injectAtMaster, injectAtEnd, Map.of("aBeforeCrash", aBeforeCrash,
+                            "bBeforeCrash", bBeforeCrash, "bAfterTakeover", bAfterTakeover, "bBeforeRestore", bBeforeRestore,
+                            "aAfterFailBack", ConntrackView.of(pair.a()), "bAfterFailBack", ConntrackView.of(pair.b()))));
                 } finally {
                     held.forEach(Netns.HeldConnection::close);
                 }
@@ -106,6 +123,45 @@ public final class FailoverOutageBenchmark {
                 + ",\"failBackFailures\":" + failBackFailures + ",\"failBackFailuresAfterAgentUp\":" + failBackAfterAgentUp
                 + ",\"heldPerRun\":" + HELD + ",\"keptAtTakeover\":" + keptTakeover
                 + ",\"keptThroughFailBack\":" + keptFailBack + "}");
+    }
+
+    /**
+     * One JSON line per cycle: both directors' conntrack entries for connections to the VIP by state at
+     * each step, the fail-back's failed requests (ms after lb-a held the VIP again, client port, reason;
+     * at most 30), and for the first 10 failed ports the entries lb-a held after the probe and lb-b held
+     * just before the restore (whose full resync lb-a received).
+     */
+    private static String diagnostics(String setup, int run, JsonNode back, long masterAt, List<long[]> sizeTrace,
+                                      String injectAtMaster, String injectAtEnd, Map<String, ConntrackView> views) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode out = json.createObjectNode();
+        out.put("setup", setup).put("run", run).put("phase", "conntrack");
+        ObjectNode states = out.putObject("vipEntriesByState");
+        for (String step : List.of("aBeforeCrash", "bBeforeCrash", "bAfterTakeover", "bBeforeRestore",
+                "aAfterFailBack", "bAfterFailBack")) {
+            states.set(step, json.valueToTree(views.get(step).byState()));
+        }
+        long switchAt = masterAt - back.get("startMs").asLong();
+        out.put("failBackSwitchAtMs", switchAt);
+        out.set("probePorts", json.createArrayNode().add(back.path("firstPort")).add(back.path("lastPort")));
+        ArrayNode failures = out.putArray("failuresAfterSwitch");
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (JsonNode f : back.path("failures")) {
+            if (failures.size() < 30) {
+                failures.add(json.createArrayNode().add(f.get(0).asLong() - switchAt).add(f.get(1)).add(f.get(2)));
+            }
+            if (ports.size() < 10 && f.get(1).canConvertToInt()) {
+                ports.add(f.get(1).asInt());
+            }
+        }
+        out.set("failedPortsOnA", json.valueToTree(views.get("aAfterFailBack").forPorts(ports, 10)));
+        out.set("failedPortsOnBBeforeRestore", json.valueToTree(views.get("bBeforeRestore").forPorts(ports, 10)));
+        ArrayNode trace = out.putArray("tableSizesAfterSwitch");
+        for (long[] sample : sizeTrace) {
+            trace.add(json.createArrayNode().add(sample[0] - masterAt).add(sample[1]).add(sample[2]));
+        }
+        out.put("lbaInjectAtSwitch", injectAtMaster).put("lbaInjectAtEnd", injectAtEnd);
+        return out.toString();
     }
 
     /** Failed requests of a probe that started at or after {@code sinceMillis}. */

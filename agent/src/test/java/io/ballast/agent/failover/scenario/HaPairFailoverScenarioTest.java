@@ -16,6 +16,7 @@ import io.ballast.model.api.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class HaPairFailoverScenarioTest {
 
     private static final int KEPT_CONNECTIONS = 20;
     private static final double FAIL_BACK_PROBE_SECONDS = 20;
+    private static final int REUSED_PORTS = 40;
 
     private DirectorPair pair;
 
@@ -120,6 +122,39 @@ class HaPairFailoverScenarioTest {
         } finally {
             held.forEach(Netns.HeldConnection::close);
         }
+    }
+
+    /**
+     * A closed connection the standby synchronised does not survive on the director that takes the VIPs
+     * back: conntrackd carries it without the kernel's own "close seen" flag, so a SYN from a client that
+     * reuses the source port would follow the dead connection's NAT binding instead of being balanced
+     * afresh, and closed connections would pile up on both directors over fail-back cycles. Requests from
+     * fixed client ports go through lb-b after lb-a crashed; once lb-a has taken the VIPs back it holds none
+     * of their closed entries (it received them in the resync), and the same ports are served again.
+     */
+    @Test
+    void theRestoredMasterDropsThePeersClosedConnectionsAndServesClientsReusingTheirPorts() throws Exception {
+        startPair(DirectorPair.Options.haPair());
+        pair.crashA();
+        await("lb-b master with the VIP", 10, () -> is(pair.b(), Role.MASTER) && pair.holdsVip(pair.b()));
+        List<Integer> ports = IntStream.range(0, REUSED_PORTS).map(i -> 45_000 + 2 * i).boxed().toList();
+        for (int port : ports) {
+            assertThat(pair.askFrom(port)).as("request from port " + port + " through lb-b").isNotNull();
+        }
+        assertThat(ConntrackView.of(pair.b()).closedFrom(ports, REUSED_PORTS)).as("lb-b's closed connections")
+                .hasSize(REUSED_PORTS);
+
+        pair.restoreA();
+        await("lb-a master again, lb-b backup", 30, () -> is(pair.a(), Role.MASTER) && is(pair.b(), Role.BACKUP)
+                && pair.holdsVip(pair.a()) && !pair.holdsVip(pair.b()));
+        try {
+            await("lb-a holds none of lb-b's closed connections", 5,
+                    () -> ConntrackView.of(pair.a()).closedFrom(ports, 1).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + ConntrackView.of(pair.a()).closedFrom(ports, 3), e);
+        }
+        List<Integer> failed = ports.stream().filter(port -> pair.askFrom(port) == null).toList();
+        assertThat(failed).as("client ports that failed through the restored master").isEmpty();
     }
 
     @Test

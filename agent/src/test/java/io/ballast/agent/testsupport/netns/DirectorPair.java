@@ -227,11 +227,67 @@ public final class DirectorPair implements AutoCloseable {
                 && l.contains("dport=" + port + " ")).count();
     }
 
+    /** How many entries the director's connection-tracking table holds ({@code conntrack -C}), -1 if unknown. */
+    public int conntrackCount(AgentProcess agent) {
+        Netns.Result r = agent.namespace().exec("conntrack", "-C");
+        try {
+            return r.exitCode() == 0 ? Integer.parseInt(r.stdout().trim()) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * The "external inject" counters of the director's conntrackd ({@code conntrackd -s}): connections the
+     * peer's messages created, updated and destroyed in this kernel, and the failures; empty if not running.
+     */
+    public String conntrackdInjectStats(String node) {
+        AgentProcess agent = node.equals("lb-a") ? agentA : agentB;
+        Path conf = dir.resolve(node).resolve("state").resolve("conntrackd-" + node).resolve("conntrackd.conf");
+        Netns.Result r = agent.namespace().exec("conntrackd", "-C", conf.toString(), "-s");
+        String out = r.stdout();
+        int at = out.indexOf("external inject:");
+        if (at < 0) {
+            return "";
+        }
+        int end = out.indexOf("\n\n", at);
+        return out.substring(at, end < 0 ? out.length() : end).replaceAll("\\s+", " ").trim();
+    }
+
     /** One HTTP GET to the VIP from the client; the identity that answered, or null. */
     public String ask() {
         Netns.Result r = client.exec("curl", "-s", "--max-time", "1", "http://" + VIP + "/");
         return r.exitCode() == 0 ? r.stdout().trim() : null;
     }
+
+    /**
+     * One HTTP/1.0 GET to the VIP from the client's source port {@code port}, read to the end before the
+     * client closes (so the server closes first and the client keeps no TIME_WAIT that would stop the port's
+     * reuse; 3 s at most: a loaded machine is not a failure); the identity that answered, or null.
+     */
+    public String askFrom(int port) {
+        Netns.Result r = client.exec(NetnsLab.python(), "-c", ASK_FROM, VIP, String.valueOf(port));
+        return r.exitCode() == 0 && !r.stdout().isBlank() ? r.stdout().trim() : null;
+    }
+
+    private static final String ASK_FROM = """
+            import socket, sys
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("", int(sys.argv[2])))
+            s.settimeout(3)
+            s.connect((sys.argv[1], 80))
+            s.sendall(b"GET / HTTP/1.0\\r\\nHost: x\\r\\n\\r\\n")
+            data = b""
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+            s.close()
+            head, _, body = data.partition(b"\\r\\n\\r\\n")
+            print(body.decode().strip() if b" 200 " in head.split(b"\\r\\n")[0] else "")
+            """;
 
     /** Starts the outage probe in the client: one request every {@code intervalMs} for {@code seconds}. */
     public Process probe(int intervalMs, double seconds) {
