@@ -147,6 +147,7 @@ public final class NftRulesetRenderer {
         out.obj("set", "vip4", "{ type ipv4_addr ; }");
         out.obj("set", "vip6", "{ type ipv6_addr ; }");
         out.obj("set", "vipmark", "{ type mark ; }");
+        out.obj("set", RecordSet.NAME, RecordSet.DECLARATION);
         for (Map.Entry<String, String> set : CounterSets.declarations().entrySet()) {
             out.obj("set", set.getKey(), set.getValue());
         }
@@ -157,6 +158,12 @@ public final class NftRulesetRenderer {
         out.obj("chain", "prerouting", "{ type nat hook prerouting priority dstnat ; policy accept ; }");
         out.obj("chain", "output", "{ type nat hook output priority -100 ; policy accept ; }");
         out.obj("chain", "postrouting", "{ type nat hook postrouting priority srcnat ; policy accept ; }");
+        for (Map.Entry<String, List<String>> chain : CounterSets.forwardChains().entrySet()) {
+            out.obj("chain", chain.getKey(), "");
+            for (String rule : chain.getValue()) {
+                out.rule(chain.getKey(), rule);
+            }
+        }
         out.obj("chain", "forward", "{ type filter hook forward priority filter ; policy accept ; }");
         for (String rule : CounterSets.forwardRules()) {
             out.rule("forward", rule);
@@ -204,17 +211,29 @@ public final class NftRulesetRenderer {
         if (installed.service().persistence() != null) {
             addPersistence(out, installed);
         }
-        ServiceDispatch.Choice choice = rules(out, installed);
+        ServiceDispatch.Choice choice = dispatch.choice(installed);
+        rules(out, installed, choice);
         SlotMaps.changes(table, ServiceDispatch.Choice.NONE, choice).forEach(out::line);
+        RecordSet.changes(table, Map.of(), RecordSet.elements(installed)).forEach(out::line);
         VirtualService service = installed.service();
         out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
                 + " : jump " + installed.chain() + " }");
     }
 
-    /** Flushes the service's chain and writes it anew; chain, element and counters stay. */
+    /**
+     * Changes the service's records and slots; its chain (flushed and written anew) only if its rules
+     * differ. A weight change of an rr or mh service, a drain of an mh service, are then element changes
+     * only: no rule is added, so the kernel does not validate the whole table (see {@link RecordSet}).
+     * Chain, element and counters stay.
+     */
     private void replaceService(Script out, InstalledService before, InstalledService after) {
-        out.line("flush chain inet " + table + " " + before.chain());
-        if (!Objects.equals(before.service().persistence(), after.service().persistence())) {
+        ServiceDispatch.Choice was = dispatch.choice(before);
+        ServiceDispatch.Choice now = dispatch.choice(after);
+        boolean persistenceChanged = !Objects.equals(before.service().persistence(), after.service().persistence());
+        if (persistenceChanged || !was.rules().equals(now.rules())) {
+            out.line("flush chain inet " + table + " " + before.chain());
+        }
+        if (persistenceChanged) {
             if (before.service().persistence() != null) {
                 removePersistence(out, before);
             }
@@ -225,8 +244,11 @@ public final class NftRulesetRenderer {
             // nft cannot delete map entries by value: forget all clients rather than send some to a removed server.
             out.line("flush map inet " + table + " " + after.persistMap());
         }
-        ServiceDispatch.Choice now = rules(out, after);
-        SlotMaps.changes(table, dispatch.choice(before), now).forEach(out::line);
+        if (persistenceChanged || !was.rules().equals(now.rules())) {
+            rules(out, after, now);
+        }
+        SlotMaps.changes(table, was, now).forEach(out::line);
+        RecordSet.changes(table, RecordSet.elements(before), RecordSet.elements(after)).forEach(out::line);
     }
 
     private static boolean lostServers(InstalledService before, InstalledService after) {
@@ -242,6 +264,7 @@ public final class NftRulesetRenderer {
         out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
         SlotMaps.changes(table, dispatch.choice(installed), ServiceDispatch.Choice.NONE).forEach(out::line);
+        RecordSet.changes(table, RecordSet.elements(installed), Map.of()).forEach(out::line);
         if (service.persistence() != null) {
             removePersistence(out, installed);
         }
@@ -265,29 +288,16 @@ public final class NftRulesetRenderer {
         out.line("delete map inet " + table + " " + installed.persistMap());
     }
 
-    /** The service chain's rules, after the slot maps they look up (made when first needed). */
-    private ServiceDispatch.Choice rules(Script out, InstalledService installed) {
-        VirtualService service = installed.service();
-        ServiceDispatch.Choice choice = dispatch.choice(installed);
+    /**
+     * The service chain's rules, after the slot maps they look up (made when first needed). Only the
+     * dispatch: the records are elements of {@link RecordSet}, so the kernel's validation of the table at
+     * each commit that adds a rule walks two or three rules per service, not one per real server.
+     */
+    private void rules(Script out, InstalledService installed, ServiceDispatch.Choice choice) {
         SlotMaps.declarations(table, choice).forEach(out::line);
-        out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
         for (String rule : choice.rules()) {
             out.rule(installed.chain(), rule);
         }
-        // The records follow a return, so no packet reaches them. They share the service's chain because
-        // nft fetches every chain before each transaction: a record chain per service doubled that cost.
-        out.rule(installed.chain(), "return");
-        for (RealServer server : service.realServers()) {
-            out.rule(installed.chain(), "counter" + comment(TableEncoding.realServerComment(server)));
-            String label = TableEncoding.labelComment(server.name());
-            if (label != null) {
-                out.rule(installed.chain(), "counter" + comment(label));
-            }
-        }
-        if (service.sorryServer() != null) {
-            out.rule(installed.chain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
-        }
-        return choice;
     }
 
     /** Deletes elements that are gone or whose value changed. Values are "set[ : verdict]". */
