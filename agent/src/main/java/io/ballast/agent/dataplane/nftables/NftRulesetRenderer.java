@@ -2,9 +2,9 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.model.Addresses;
 import io.ballast.model.RealServer;
-import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +38,7 @@ public final class NftRulesetRenderer {
     private final String table;
     private final SourceNat sourceNat;
     private final ServiceDispatch dispatch;
+    private final Map<String, String> canonicalVips = new HashMap<>();
 
     public NftRulesetRenderer(String table, SourceNat sourceNat, int maxSlots) {
         this.table = table;
@@ -78,28 +79,36 @@ public final class NftRulesetRenderer {
         return out.text();
     }
 
-    /** Only what differs between two versions of the table, which must already exist. Empty if none. */
+    /**
+     * Only what differs between two versions of the table, which must already exist. Empty if none.
+     * Services are matched by number (a number names one service for life); one the caller did not
+     * touch is the same object on both sides, so finding what changed costs a look-up per service.
+     */
     public String change(List<InstalledService> before, List<InstalledService> after) {
         Script out = new Script(table);
-        Map<ServiceKey, InstalledService> old = index(before);
-        Map<ServiceKey, InstalledService> now = index(after);
+        Map<Integer, InstalledService> old = byId(before);
+        Map<Integer, InstalledService> now = byId(after);
         // Element keys (counters, persistence, VIPs) all begin with the service's VIP (or mark), and services on
         // one VIP may share them; so only the services on a VIP the change touches are compared. Comparing
         // all 37,205 servers' elements took 80-150 ms per change; a VIP holds a handful of services.
         Set<String> touched = new LinkedHashSet<>();
         for (InstalledService service : after) {
-            InstalledService previous = old.get(service.service().key());
-            if (!service.equals(previous)) {
+            InstalledService previous = previous(old, service);
+            if (previous == null || !same(previous, service)) {
                 touched.add(vipOf(service));
-                if (previous != null) {
-                    touched.add(vipOf(previous));
+                InstalledService sameNumber = old.get(service.id());
+                if (sameNumber != null) {
+                    touched.add(vipOf(sameNumber));
                 }
             }
         }
         for (InstalledService service : before) {
-            if (!now.containsKey(service.service().key())) {
+            if (previous(now, service) == null) {
                 touched.add(vipOf(service));
             }
+        }
+        if (touched.isEmpty()) {
+            return "";
         }
         List<InstalledService> nearBefore = before.stream().filter(s -> touched.contains(vipOf(s))).toList();
         List<InstalledService> nearAfter = after.stream().filter(s -> touched.contains(vipOf(s))).toList();
@@ -119,17 +128,17 @@ public final class NftRulesetRenderer {
             deletions(out, countersBefore.get(kind), countersAfter.get(kind));
         }
         deletions(out, vipsBefore, vipsAfter);
-        for (InstalledService service : after) {
-            InstalledService previous = old.get(service.service().key());
-            if (previous == null) {
-                addService(out, service);
-            } else if (!previous.equals(service)) {
-                replaceService(out, previous, service);
+        for (InstalledService service : before) {
+            if (previous(now, service) == null) {
+                removeService(out, service);
             }
         }
-        for (InstalledService service : before) {
-            if (!now.containsKey(service.service().key())) {
-                removeService(out, service);
+        for (InstalledService service : after) {
+            InstalledService previous = previous(old, service);
+            if (previous == null) {
+                addService(out, service);
+            } else if (!same(previous, service)) {
+                replaceService(out, previous, service);
             }
         }
         additions(out, persistBefore, persistAfter, Map.of());
@@ -362,9 +371,27 @@ public final class NftRulesetRenderer {
     }
 
     /** What every element key of a service begins with: its mark, or its VIP. */
-    private static String vipOf(InstalledService installed) {
+    private String vipOf(InstalledService installed) {
         VirtualService service = installed.service();
-        return service.firewallMark() != null ? "mark " + service.firewallMark() : Addresses.canonical(service.address());
+        if (service.firewallMark() != null) {
+            return "mark " + service.firewallMark();
+        }
+        // Cached: canonicalising parses the address, and change() asks for every service's VIP.
+        return canonicalVips.computeIfAbsent(service.address(), Addresses::canonical);
+    }
+
+    /** Equal, looked at cheaply: a service nobody touched is the same object in both versions. */
+    private static boolean same(InstalledService a, InstalledService b) {
+        return a.id() == b.id() && (a.service() == b.service() || a.service().equals(b.service()));
+    }
+
+    /** The same service (same number and key) in the other version, or null. */
+    private static InstalledService previous(Map<Integer, InstalledService> other, InstalledService service) {
+        InstalledService found = other.get(service.id());
+        if (found == null || found.service() == service.service()) {
+            return found;
+        }
+        return found.service().key().equals(service.service().key()) ? found : null;
     }
 
     /** How a server of a service is keyed in the counter sets (as nft prints it back, joined by " . "). */
@@ -392,10 +419,10 @@ public final class NftRulesetRenderer {
         return " comment \"" + text + "\"";
     }
 
-    private static Map<ServiceKey, InstalledService> index(List<InstalledService> services) {
-        Map<ServiceKey, InstalledService> map = new LinkedHashMap<>();
+    private static Map<Integer, InstalledService> byId(List<InstalledService> services) {
+        Map<Integer, InstalledService> map = new HashMap<>(services.size() * 2);
         for (InstalledService service : services) {
-            map.put(service.service().key(), service);
+            map.put(service.id(), service);
         }
         return map;
     }
