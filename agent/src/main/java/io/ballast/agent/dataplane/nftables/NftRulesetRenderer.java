@@ -5,7 +5,6 @@ import io.ballast.model.RealServer;
 import io.ballast.model.VirtualService;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +73,8 @@ public final class NftRulesetRenderer {
         for (CounterSets.Kind kind : CounterSets.Kind.values()) {
             additions(out, Map.of(), CounterSets.elements(services, kind), counters);
         }
-        additions(out, Map.of(), persistElements(services), Map.of());
-        additions(out, Map.of(), vipElements(services), Map.of());
+        additions(out, Map.of(), ServiceElements.persistence(services), Map.of());
+        additions(out, Map.of(), ServiceElements.vips(services), Map.of());
         return out.text();
     }
 
@@ -113,16 +112,16 @@ public final class NftRulesetRenderer {
         List<InstalledService> nearBefore = before.stream().filter(s -> touched.contains(vipOf(s))).toList();
         List<InstalledService> nearAfter = after.stream().filter(s -> touched.contains(vipOf(s))).toList();
         // Deletions first (an element must go before the chain it jumps to), additions after the chains exist.
-        Map<String, String> persistBefore = persistElements(nearBefore);
-        Map<String, String> persistAfter = persistElements(nearAfter);
+        Map<String, String> persistBefore = ServiceElements.persistence(nearBefore);
+        Map<String, String> persistAfter = ServiceElements.persistence(nearAfter);
         List<Map<String, String>> countersBefore = new ArrayList<>();
         List<Map<String, String>> countersAfter = new ArrayList<>();
         for (CounterSets.Kind kind : CounterSets.Kind.values()) {
             countersBefore.add(CounterSets.elements(nearBefore, kind));
             countersAfter.add(CounterSets.elements(nearAfter, kind));
         }
-        Map<String, String> vipsBefore = vipElements(nearBefore);
-        Map<String, String> vipsAfter = vipElements(nearAfter);
+        Map<String, String> vipsBefore = ServiceElements.vips(nearBefore);
+        Map<String, String> vipsAfter = ServiceElements.vips(nearAfter);
         deletions(out, persistBefore, persistAfter);
         for (int kind = 0; kind < countersBefore.size(); kind++) {
             deletions(out, countersBefore.get(kind), countersAfter.get(kind));
@@ -225,7 +224,7 @@ public final class NftRulesetRenderer {
         SlotMaps.changes(table, ServiceDispatch.Choice.NONE, choice).forEach(out::line);
         RecordSet.changes(table, Map.of(), RecordSet.elements(installed)).forEach(out::line);
         VirtualService service = installed.service();
-        out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
+        out.line("add element inet " + table + " " + ServiceElements.dispatchMap(service) + " { " + ServiceElements.dispatchKey(service)
                 + " : jump " + installed.chain() + " }");
     }
 
@@ -270,7 +269,7 @@ public final class NftRulesetRenderer {
 
     private void removeService(Script out, InstalledService installed) {
         VirtualService service = installed.service();
-        out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
+        out.line("delete element inet " + table + " " + ServiceElements.dispatchMap(service) + " { " + ServiceElements.dispatchKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
         SlotMaps.changes(table, dispatch.choice(installed), ServiceDispatch.Choice.NONE).forEach(out::line);
         RecordSet.changes(table, RecordSet.elements(installed), Map.of()).forEach(out::line);
@@ -339,37 +338,6 @@ public final class NftRulesetRenderer {
         return space < 0 ? value : value.substring(0, space);
     }
 
-    /** Persistence element of every server of a persistent service: key → "map : jump vsNu". */
-    private static Map<String, String> persistElements(List<InstalledService> services) {
-        Map<String, String> elements = new LinkedHashMap<>();
-        for (InstalledService installed : services) {
-            VirtualService service = installed.service();
-            if (service.persistence() == null) {
-                continue;
-            }
-            String map = service.firewallMark() != null ? (service.isIpv6() ? "pstm6" : "pstm4")
-                    : (service.isIpv6() ? "pst6" : "pst4");
-            for (RealServer server : service.realServers()) {
-                elements.put(counterKey(service, server.address(), server.port()),
-                        map + " : jump " + installed.persistChain());
-            }
-        }
-        return elements;
-    }
-
-    private static Map<String, String> vipElements(List<InstalledService> services) {
-        Map<String, String> vips = new LinkedHashMap<>();
-        for (InstalledService installed : services) {
-            VirtualService service = installed.service();
-            if (service.firewallMark() != null) {
-                vips.put(String.valueOf(service.firewallMark()), "vipmark");
-            } else {
-                vips.put(Addresses.canonical(service.address()), (service.isIpv6() ? "vip6" : "vip4"));
-            }
-        }
-        return vips;
-    }
-
     /** What every element key of a service begins with: its mark, or its VIP. */
     private String vipOf(InstalledService installed) {
         VirtualService service = installed.service();
@@ -401,18 +369,6 @@ public final class NftRulesetRenderer {
         }
         return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
                 + " . " + Addresses.canonical(address) + " . " + port;
-    }
-
-    private static String mapOf(VirtualService service) {
-        return service.firewallMark() != null ? "svcmark" : service.isIpv6() ? "svc6" : "svc4";
-    }
-
-    private static String mapKey(VirtualService service) {
-        if (service.firewallMark() != null) {
-            return String.valueOf(service.firewallMark());
-        }
-        return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
-                + " . " + service.port();
     }
 
     private static String comment(String text) {
