@@ -176,13 +176,13 @@ public final class NftRulesetRenderer {
         for (String rule : CounterSets.forwardRules()) {
             out.rule("forward", rule);
         }
-        // nft 1.0's JSON listing drops table and chain comments but keeps rule comments: the marks live there.
-        out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         for (String chain : List.of("prerouting", "output")) {
             out.rule(chain, "ip daddr . meta l4proto . th dport vmap @svc4");
             out.rule(chain, "ip6 daddr . meta l4proto . th dport vmap @svc6");
             out.rule(chain, "meta mark vmap @svcmark");
         }
+        // The ownership mark (read by the earlier layouts' reader) last: a connection to a VIP never gets there.
+        out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         postroutingRules(out);
     }
 
