@@ -54,6 +54,7 @@ public final class NftablesApplyTime {
         long planeCpu = 0;
         long planeJavaCpu = 0;
         long bareCpu = 0;
+        long bareSessionCpu = 0;
         List<Long> counterSamples = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             try (DataPlane plane = open(netns, state)) {
@@ -95,6 +96,7 @@ public final class NftablesApplyTime {
                     bare.apply((i % 2 == 0 ? "add" : "delete") + " element inet ballast vip4 { 192.0.2.251 }");
                     sessionNft.add(System.nanoTime() - t0);
                 }
+                bareSessionCpu += bare.cpuNanos();
                 planeCpu += sessionCpuNanos() - sessionBefore - bare.cpuNanos() + javaCpu;
                 bare.close();
                 planeJavaCpu += javaCpu;
@@ -140,6 +142,8 @@ public final class NftablesApplyTime {
         System.out.printf("peer 2, the same one-element change through a long-lived 'nft -i': median %.1f ms, p90 %.1f ms;"
                         + " plane / peer 2 %.2f%n", median(viaSession) / 1e6, percentile(viaSession, 0.9) / 1e6,
                 (double) median(changes) / median(viaSession));
+        System.out.printf("peer 2 CPU per change (its nft -i, from /proc, 10 ms ticks): %.1f ms%n",
+                bareSessionCpu / 1e6 / (weightChanges * rounds));
         long[] wrr = wrrChanges.stream().mapToLong(Long::longValue).toArray();
         long[] others = otherChanges.stream().mapToLong(Long::longValue).toArray();
         System.out.printf("weight change by scheduler: wrr (slot count changes: chain rewritten) median %.1f ms (n=%d);"

@@ -144,10 +144,10 @@ public final class NftTableReader {
         return name.equals("epoch") || name.equals(RecordSet.NAME) || name.startsWith("svc") || SlotMaps.isSlotMap(name);
     }
 
-    /** Names of the chains of {@code table} in {@code nft -j list chains FAMILY}. */
-    public Set<String> chains(String table, String listing) throws DataPlaneException {
+    /** Names of the chains of {@code table} in listings such as {@code nft -j list chains FAMILY}. */
+    public Set<String> chains(String table, List<String> listings) throws DataPlaneException {
         Set<String> names = new HashSet<>();
-        if (listing != null) {
+        for (String listing : listings) {
             for (JsonNode item : tree(listing)) {
                 if (item.has("chain") && table.equals(item.get("chain").path("table").asText())) {
                     names.add(item.get("chain").path("name").asText());
@@ -157,13 +157,10 @@ public final class NftTableReader {
         return names;
     }
 
-    /** Sets and maps of {@code table} in terse listings ({@code nft -j -t list sets|maps FAMILY}): name → is a map. */
-    public Map<String, Boolean> objects(String table, String sets, String maps) throws DataPlaneException {
+    /** Sets and maps of {@code table} in listings such as {@code nft -j -t list sets|maps FAMILY}: name → is a map. */
+    public Map<String, Boolean> objects(String table, List<String> listings) throws DataPlaneException {
         Map<String, Boolean> names = new TreeMap<>();
-        for (String listing : new String[] {sets, maps}) {
-            if (listing == null) {
-                continue;
-            }
+        for (String listing : listings) {
             for (JsonNode item : tree(listing)) {
                 JsonNode object = item.has("set") ? item.get("set") : item.get("map");
                 if (object != null && table.equals(object.path("table").asText())) {

@@ -73,25 +73,28 @@ public final class NftablesDataPlane implements DataPlane {
 
     /**
      * Reads the table without listing a rule or a counter: chain names, set and map names, then only the
-     * record, service, epoch and slot maps (at 2,277 services: ~70 small nft runs instead of one listing
-     * of 26 MB of JSON that made nft fetch and print every rule and every counter). A table without the
-     * record set (absent, or an earlier layout) is listed whole.
+     * record, service, epoch and slot maps (at 2,277 services: two nft processes listing ~70 objects
+     * instead of one listing of 26 MB of JSON that made nft fetch and print every rule and every
+     * counter). A table without the record set (absent, or an earlier layout) is listed whole.
      */
     private NftTableReader.State read() throws DataPlaneException {
         lastFullRead = System.nanoTime();
         String table = renderer.table();
-        Set<String> chains = reader.chains(table, nft.listChainsJson("inet"));
-        Map<String, Boolean> objects = reader.objects(table, nft.listSetNamesJson("inet", false),
-                nft.listSetNamesJson("inet", true));
+        List<String> names = nft.listEachJson(List.of("list chains inet", "list sets inet", "list maps inet"), true);
+        Set<String> chains = reader.chains(table, names);
+        Map<String, Boolean> objects = reader.objects(table, names);
         if (!objects.containsKey(RecordSet.NAME)) {
             known = reader.parse(nft.listTableJson("inet", table));
         } else {
-            List<String> contents = new ArrayList<>();
+            List<String> lists = new ArrayList<>();
             for (Map.Entry<String, Boolean> object : objects.entrySet()) {
                 if (NftTableReader.readsContentOf(object.getKey())) {
-                    contents.add(object.getValue() ? nft.listMapJson("inet", table, object.getKey())
-                            : nft.listSetJson("inet", table, object.getKey()));
+                    lists.add("list " + (object.getValue() ? "map" : "set") + " inet " + table + " " + object.getKey());
                 }
+            }
+            List<String> contents = new ArrayList<>(nft.listEachJson(lists, false));
+            if (contents.size() < lists.size()) {
+                contents.add(null); // one went away meanwhile: the table is not whole
             }
             known = reader.parseParts(chains, objects.keySet(), contents);
         }
