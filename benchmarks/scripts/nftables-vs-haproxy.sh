@@ -7,9 +7,10 @@
 #   hand     the VIP through the same DNAT hand-written in a few nft lines (numgen rr map + masquerade)
 #   haproxy  HAProxy in TCP mode on the VIP in the director namespace (roundrobin, same 3 servers)
 #   direct   rs1 directly, routed (not NATed) through the director
+#   before   (only with BEFORE_JAR=path) Ballast's table as an earlier build of the plane writes it
 # busybox httpd closes every connection, so every request is a new connection through DNAT.
 #
-# Usage: benchmarks/scripts/nftables-vs-haproxy.sh [ROUNDS=5] [SECONDS=5] [CONNECTIONS=32]
+# Usage: [BEFORE_JAR=old-benchmarks.jar] benchmarks/scripts/nftables-vs-haproxy.sh [ROUNDS=5] [SECONDS=5] [CONNECTIONS=32]
 # Build first: mvn -B -o -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -88,7 +89,8 @@ NFT
 
 setup() {
   case $1 in
-    ballast) java -cp "$JAR" io.ballast.benchmarks.nftables.ApplyBallastTable "${P}dir" rr 203.0.113.10:80 \
+    ballast|before) java -cp "$([ "$1" = before ] && echo "$BEFORE_JAR" || echo "$JAR")" \
+               io.ballast.benchmarks.nftables.ApplyBallastTable "${P}dir" rr 203.0.113.10:80 \
                198.51.100.11:80 198.51.100.12:80 198.51.100.13:80 ;;
     hand) nsx dir nft -f "$WORK/hand.nft" ;;
     haproxy) nsx dir haproxy -D -p "$WORK/haproxy.pid" -f "$WORK/haproxy.cfg"; sleep 0.3 ;;
@@ -97,7 +99,7 @@ setup() {
 }
 teardown() {
   case $1 in
-    ballast) nsx dir nft delete table inet ballast ;;
+    ballast|before) nsx dir nft delete table inet ballast ;;
     hand) nsx dir nft delete table ip hand ;;
     haproxy) kill "$(cat "$WORK/haproxy.pid")"; sleep 0.3 ;;
     direct) ;;
@@ -106,10 +108,12 @@ teardown() {
 url() { [ "$1" = direct ] && echo "http://198.51.100.11/" || echo "http://203.0.113.10/"; }
 
 MODES=(ballast hand haproxy direct)
+[ -n "${BEFORE_JAR:-}" ] && MODES+=(before)
+NM=${#MODES[@]}
 echo "mode round requests_per_s latency_p50_ms latency_p99_ms errors" > "$WORK/results"
 for r in $(seq 1 "$ROUNDS"); do
-  for k in 0 1 2 3; do
-    m=${MODES[$(( (k + r) % 4 ))]}
+  for k in $(seq 0 $((NM - 1))); do
+    m=${MODES[$(( (k + r) % NM ))]}
     setup "$m"
     out=$(nsx client timeout $((SECS + 20)) wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$(url "$m")")
     teardown "$m"
@@ -136,10 +140,14 @@ for m, r, rps, p50, p99, errs in rows:
 med = {m: (statistics.median(x[0] for x in v), statistics.median(x[1] for x in v), statistics.median(x[2] for x in v)) for m, v in by.items()}
 print("| path | median req/s | median p50 latency | median p99 latency | vs hand-written | vs direct |")
 print("|---|---|---|---|---|---|")
-for m in ("ballast", "hand", "haproxy", "direct"):
+for m in [m for m in ("ballast", "before", "hand", "haproxy", "direct") if m in med]:
     rps, p50, p99 = med[m]
     print(f"| {m} | {rps:,.0f} | {p50:.2f} ms | {p99:.2f} ms | {rps / med['hand'][0]:.2f}x | {rps / med['direct'][0]:.2f}x |")
 print()
 print(f"Ballast / hand-written: {med['ballast'][0] / med['hand'][0]:.3f}; HAProxy / Ballast: {med['haproxy'][0] / med['ballast'][0]:.2f}")
+for m in [m for m in ("ballast", "before") if m in by]:
+    pairs = [float(a[2]) / float(b[2]) for a in rows if a[0] == m for b in rows if b[0] == "hand" and b[1] == a[1]]
+    print(f"{m} / hand-written paired by round: " + ", ".join(f"{x:.2f}" for x in pairs)
+          + f" - median {statistics.median(pairs):.3f}")
 print("per round:", ", ".join(f"{m} r{r} {float(rps):,.0f}" for m, r, rps, *_ in rows))
 PY

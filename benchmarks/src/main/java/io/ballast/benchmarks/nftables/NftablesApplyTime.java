@@ -46,11 +46,15 @@ public final class NftablesApplyTime {
         long[] rewrite = new long[rounds];
         List<Long> weightChange = new ArrayList<>();
         List<Long> bareNft = new ArrayList<>();
+        List<Long> sessionNft = new ArrayList<>();
+        List<Long> wrrChanges = new ArrayList<>();
+        List<Long> otherChanges = new ArrayList<>();
         List<Long> driftChecks = new ArrayList<>();
         // CPU, not wall: on this shared machine wall time is mostly waiting for a core.
         long planeCpu = 0;
         long planeJavaCpu = 0;
         long bareCpu = 0;
+        long bareSessionCpu = 0;
         List<Long> counterSamples = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             try (DataPlane plane = open(netns, state)) {
@@ -69,13 +73,17 @@ public final class NftablesApplyTime {
                 current = withWeight(current, 0, 9);
                 long sessionBefore = sessionCpuNanos();
                 long javaCpu = 0;
+                BareSession bare = new BareSession(netns);
                 for (int i = 0; i < weightChanges; i++) {
-                    List<VirtualService> next = withWeight(current, (i * 97 + round * 13) % SERVICES, 1 + i % 9);
+                    int changed = (i * 97 + round * 13) % SERVICES;
+                    List<VirtualService> next = withWeight(current, changed, 1 + i % 9);
                     Plan plan = Planner.between(current, next);
                     long cpu0 = THREADS.getCurrentThreadCpuTime();
                     t0 = System.nanoTime();
                     plane.apply(plan);
                     weightChange.add(System.nanoTime() - t0);
+                    (current.get(changed).scheduler() == Scheduler.WRR ? wrrChanges : otherChanges)
+                            .add(weightChange.get(weightChange.size() - 1));
                     javaCpu += THREADS.getCurrentThreadCpuTime() - cpu0;
                     current = next;
                     // The floor, back to back: a bare nft -f of one element change in the same table.
@@ -83,8 +91,14 @@ public final class NftablesApplyTime {
                     t0 = System.nanoTime();
                     bareCpu += runWithInput(netns, verb + " element inet ballast vip4 { 192.0.2.250 }\n", "nft", "-f", "-");
                     bareNft.add(System.nanoTime() - t0);
+                    // The floor without a process start: the same one-element change through a long-lived nft -i.
+                    t0 = System.nanoTime();
+                    bare.apply((i % 2 == 0 ? "add" : "delete") + " element inet ballast vip4 { 192.0.2.251 }");
+                    sessionNft.add(System.nanoTime() - t0);
                 }
-                planeCpu += sessionCpuNanos() - sessionBefore + javaCpu;
+                bareSessionCpu += bare.cpuNanos();
+                planeCpu += sessionCpuNanos() - sessionBefore - bare.cpuNanos() + javaCpu;
+                bare.close();
                 planeJavaCpu += javaCpu;
                 // The reconciler's periodic check when nothing drifted: the cheap look, then the counters.
                 for (int i = 0; i < 5; i++) {
@@ -124,6 +138,17 @@ public final class NftablesApplyTime {
         System.out.printf("peer, bare 'ip netns exec NS nft -f -' of one element: median %.1f ms, p90 %.1f ms (n=%d);"
                         + " plane / bare (medians) %.2f%n", median(floor) / 1e6, percentile(floor, 0.9) / 1e6, floor.length,
                 (double) median(changes) / median(floor));
+        long[] viaSession = sessionNft.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("peer 2, the same one-element change through a long-lived 'nft -i': median %.1f ms, p90 %.1f ms;"
+                        + " plane / peer 2 %.2f%n", median(viaSession) / 1e6, percentile(viaSession, 0.9) / 1e6,
+                (double) median(changes) / median(viaSession));
+        System.out.printf("peer 2 CPU per change (its nft -i, from /proc, 10 ms ticks): %.1f ms%n",
+                bareSessionCpu / 1e6 / (weightChanges * rounds));
+        long[] wrr = wrrChanges.stream().mapToLong(Long::longValue).toArray();
+        long[] others = otherChanges.stream().mapToLong(Long::longValue).toArray();
+        System.out.printf("weight change by scheduler: wrr (slot count changes: chain rewritten) median %.1f ms (n=%d);"
+                + " rr and mh (elements only) median %.1f ms (n=%d)%n", median(wrr) / 1e6, wrr.length,
+                median(others) / 1e6, others.length);
         int n = weightChanges * rounds;
         System.out.printf("CPU per weight change: plane %.1f ms (nft session %.1f ms + applying thread %.1f ms),"
                         + " bare nft -f (ip netns exec + nft, user+sys) %.1f ms; plane / bare %.2f%n", planeCpu / 1e6 / n,
@@ -215,6 +240,61 @@ public final class NftablesApplyTime {
             }
         }
         return ticks * 10_000_000L; // USER_HZ 100
+    }
+
+    /** A long-lived {@code nft -i} in the namespace, as the plane keeps one, for the floor without a process start. */
+    static final class BareSession implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader stderr;
+        private final java.io.OutputStream stdin;
+        private int sequence;
+
+        BareSession(String netns) throws Exception {
+            ProcessBuilder builder = new ProcessBuilder("ip", "netns", "exec", netns, "nft", "-i")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("HOME", "/nonexistent");
+            process = builder.start();
+            stdin = process.getOutputStream();
+            stderr = new java.io.BufferedReader(new java.io.InputStreamReader(process.getErrorStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        void apply(String line) throws Exception {
+            String marker = "bench-sync-" + (++sequence);
+            stdin.write((line + "\n" + marker + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stdin.flush();
+            for (String out = stderr.readLine(); out != null; out = stderr.readLine()) {
+                if (out.equals(marker)) {
+                    stderr.readLine(); // the caret line
+                    return;
+                }
+            }
+            throw new IllegalStateException("nft -i ended");
+        }
+
+        long cpuNanos() throws Exception {
+            long ticks = 0;
+            for (ProcessHandle p : process.descendants().toList()) {
+                ticks += ticks(p.pid());
+            }
+            return (ticks + ticks(process.pid())) * 10_000_000L;
+        }
+
+        private static long ticks(long pid) throws Exception {
+            Path stat = Path.of("/proc/" + pid + "/stat");
+            if (!Files.exists(stat)) {
+                return 0;
+            }
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stdin.close();
+            process.waitFor();
+        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

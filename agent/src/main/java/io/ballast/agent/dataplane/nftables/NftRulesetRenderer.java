@@ -2,10 +2,9 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.model.Addresses;
 import io.ballast.model.RealServer;
-import io.ballast.model.ServiceKey;
 import io.ballast.model.VirtualService;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +37,7 @@ public final class NftRulesetRenderer {
     private final String table;
     private final SourceNat sourceNat;
     private final ServiceDispatch dispatch;
+    private final Map<String, String> canonicalVips = new HashMap<>();
 
     public NftRulesetRenderer(String table, SourceNat sourceNat, int maxSlots) {
         this.table = table;
@@ -73,63 +73,71 @@ public final class NftRulesetRenderer {
         for (CounterSets.Kind kind : CounterSets.Kind.values()) {
             additions(out, Map.of(), CounterSets.elements(services, kind), counters);
         }
-        additions(out, Map.of(), persistElements(services), Map.of());
-        additions(out, Map.of(), vipElements(services), Map.of());
+        additions(out, Map.of(), ServiceElements.persistence(services), Map.of());
+        additions(out, Map.of(), ServiceElements.vips(services), Map.of());
         return out.text();
     }
 
-    /** Only what differs between two versions of the table, which must already exist. Empty if none. */
+    /**
+     * Only what differs between two versions of the table, which must already exist. Empty if none.
+     * Services are matched by number (a number names one service for life); one the caller did not
+     * touch is the same object on both sides, so finding what changed costs a look-up per service.
+     */
     public String change(List<InstalledService> before, List<InstalledService> after) {
         Script out = new Script(table);
-        Map<ServiceKey, InstalledService> old = index(before);
-        Map<ServiceKey, InstalledService> now = index(after);
+        Map<Integer, InstalledService> old = byId(before);
+        Map<Integer, InstalledService> now = byId(after);
         // Element keys (counters, persistence, VIPs) all begin with the service's VIP (or mark), and services on
         // one VIP may share them; so only the services on a VIP the change touches are compared. Comparing
         // all 37,205 servers' elements took 80-150 ms per change; a VIP holds a handful of services.
         Set<String> touched = new LinkedHashSet<>();
         for (InstalledService service : after) {
-            InstalledService previous = old.get(service.service().key());
-            if (!service.equals(previous)) {
+            InstalledService previous = previous(old, service);
+            if (previous == null || !same(previous, service)) {
                 touched.add(vipOf(service));
-                if (previous != null) {
-                    touched.add(vipOf(previous));
+                InstalledService sameNumber = old.get(service.id());
+                if (sameNumber != null) {
+                    touched.add(vipOf(sameNumber));
                 }
             }
         }
         for (InstalledService service : before) {
-            if (!now.containsKey(service.service().key())) {
+            if (previous(now, service) == null) {
                 touched.add(vipOf(service));
             }
+        }
+        if (touched.isEmpty()) {
+            return "";
         }
         List<InstalledService> nearBefore = before.stream().filter(s -> touched.contains(vipOf(s))).toList();
         List<InstalledService> nearAfter = after.stream().filter(s -> touched.contains(vipOf(s))).toList();
         // Deletions first (an element must go before the chain it jumps to), additions after the chains exist.
-        Map<String, String> persistBefore = persistElements(nearBefore);
-        Map<String, String> persistAfter = persistElements(nearAfter);
+        Map<String, String> persistBefore = ServiceElements.persistence(nearBefore);
+        Map<String, String> persistAfter = ServiceElements.persistence(nearAfter);
         List<Map<String, String>> countersBefore = new ArrayList<>();
         List<Map<String, String>> countersAfter = new ArrayList<>();
         for (CounterSets.Kind kind : CounterSets.Kind.values()) {
             countersBefore.add(CounterSets.elements(nearBefore, kind));
             countersAfter.add(CounterSets.elements(nearAfter, kind));
         }
-        Map<String, String> vipsBefore = vipElements(nearBefore);
-        Map<String, String> vipsAfter = vipElements(nearAfter);
+        Map<String, String> vipsBefore = ServiceElements.vips(nearBefore);
+        Map<String, String> vipsAfter = ServiceElements.vips(nearAfter);
         deletions(out, persistBefore, persistAfter);
         for (int kind = 0; kind < countersBefore.size(); kind++) {
             deletions(out, countersBefore.get(kind), countersAfter.get(kind));
         }
         deletions(out, vipsBefore, vipsAfter);
-        for (InstalledService service : after) {
-            InstalledService previous = old.get(service.service().key());
-            if (previous == null) {
-                addService(out, service);
-            } else if (!previous.equals(service)) {
-                replaceService(out, previous, service);
+        for (InstalledService service : before) {
+            if (previous(now, service) == null) {
+                removeService(out, service);
             }
         }
-        for (InstalledService service : before) {
-            if (!now.containsKey(service.service().key())) {
-                removeService(out, service);
+        for (InstalledService service : after) {
+            InstalledService previous = previous(old, service);
+            if (previous == null) {
+                addService(out, service);
+            } else if (!same(previous, service)) {
+                replaceService(out, previous, service);
             }
         }
         additions(out, persistBefore, persistAfter, Map.of());
@@ -147,6 +155,7 @@ public final class NftRulesetRenderer {
         out.obj("set", "vip4", "{ type ipv4_addr ; }");
         out.obj("set", "vip6", "{ type ipv6_addr ; }");
         out.obj("set", "vipmark", "{ type mark ; }");
+        out.obj("set", RecordSet.NAME, RecordSet.DECLARATION);
         for (Map.Entry<String, String> set : CounterSets.declarations().entrySet()) {
             out.obj("set", set.getKey(), set.getValue());
         }
@@ -157,17 +166,23 @@ public final class NftRulesetRenderer {
         out.obj("chain", "prerouting", "{ type nat hook prerouting priority dstnat ; policy accept ; }");
         out.obj("chain", "output", "{ type nat hook output priority -100 ; policy accept ; }");
         out.obj("chain", "postrouting", "{ type nat hook postrouting priority srcnat ; policy accept ; }");
+        for (Map.Entry<String, List<String>> chain : CounterSets.forwardChains().entrySet()) {
+            out.obj("chain", chain.getKey(), "");
+            for (String rule : chain.getValue()) {
+                out.rule(chain.getKey(), rule);
+            }
+        }
         out.obj("chain", "forward", "{ type filter hook forward priority filter ; policy accept ; }");
         for (String rule : CounterSets.forwardRules()) {
             out.rule("forward", rule);
         }
-        // nft 1.0's JSON listing drops table and chain comments but keeps rule comments: the marks live there.
-        out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         for (String chain : List.of("prerouting", "output")) {
             out.rule(chain, "ip daddr . meta l4proto . th dport vmap @svc4");
             out.rule(chain, "ip6 daddr . meta l4proto . th dport vmap @svc6");
             out.rule(chain, "meta mark vmap @svcmark");
         }
+        // The ownership mark (read by the earlier layouts' reader) last: a connection to a VIP never gets there.
+        out.rule("prerouting", "meta nfproto ipv4" + comment(TableEncoding.TABLE_COMMENT));
         postroutingRules(out);
     }
 
@@ -204,17 +219,29 @@ public final class NftRulesetRenderer {
         if (installed.service().persistence() != null) {
             addPersistence(out, installed);
         }
-        ServiceDispatch.Choice choice = rules(out, installed);
+        ServiceDispatch.Choice choice = dispatch.choice(installed);
+        rules(out, installed, choice);
         SlotMaps.changes(table, ServiceDispatch.Choice.NONE, choice).forEach(out::line);
+        RecordSet.changes(table, Map.of(), RecordSet.elements(installed)).forEach(out::line);
         VirtualService service = installed.service();
-        out.line("add element inet " + table + " " + mapOf(service) + " { " + mapKey(service)
+        out.line("add element inet " + table + " " + ServiceElements.dispatchMap(service) + " { " + ServiceElements.dispatchKey(service)
                 + " : jump " + installed.chain() + " }");
     }
 
-    /** Flushes the service's chain and writes it anew; chain, element and counters stay. */
+    /**
+     * Changes the service's records and slots; its chain (flushed and written anew) only if its rules
+     * differ. A weight change of an rr or mh service, a drain of an mh service, are then element changes
+     * only: no rule is added, so the kernel does not validate the whole table (see {@link RecordSet}).
+     * Chain, element and counters stay.
+     */
     private void replaceService(Script out, InstalledService before, InstalledService after) {
-        out.line("flush chain inet " + table + " " + before.chain());
-        if (!Objects.equals(before.service().persistence(), after.service().persistence())) {
+        ServiceDispatch.Choice was = dispatch.choice(before);
+        ServiceDispatch.Choice now = dispatch.choice(after);
+        boolean persistenceChanged = !Objects.equals(before.service().persistence(), after.service().persistence());
+        if (persistenceChanged || !was.rules().equals(now.rules())) {
+            out.line("flush chain inet " + table + " " + before.chain());
+        }
+        if (persistenceChanged) {
             if (before.service().persistence() != null) {
                 removePersistence(out, before);
             }
@@ -225,8 +252,11 @@ public final class NftRulesetRenderer {
             // nft cannot delete map entries by value: forget all clients rather than send some to a removed server.
             out.line("flush map inet " + table + " " + after.persistMap());
         }
-        ServiceDispatch.Choice now = rules(out, after);
-        SlotMaps.changes(table, dispatch.choice(before), now).forEach(out::line);
+        if (persistenceChanged || !was.rules().equals(now.rules())) {
+            rules(out, after, now);
+        }
+        SlotMaps.changes(table, was, now).forEach(out::line);
+        RecordSet.changes(table, RecordSet.elements(before), RecordSet.elements(after)).forEach(out::line);
     }
 
     private static boolean lostServers(InstalledService before, InstalledService after) {
@@ -239,9 +269,10 @@ public final class NftRulesetRenderer {
 
     private void removeService(Script out, InstalledService installed) {
         VirtualService service = installed.service();
-        out.line("delete element inet " + table + " " + mapOf(service) + " { " + mapKey(service) + " }");
+        out.line("delete element inet " + table + " " + ServiceElements.dispatchMap(service) + " { " + ServiceElements.dispatchKey(service) + " }");
         out.line("flush chain inet " + table + " " + installed.chain());
         SlotMaps.changes(table, dispatch.choice(installed), ServiceDispatch.Choice.NONE).forEach(out::line);
+        RecordSet.changes(table, RecordSet.elements(installed), Map.of()).forEach(out::line);
         if (service.persistence() != null) {
             removePersistence(out, installed);
         }
@@ -265,29 +296,16 @@ public final class NftRulesetRenderer {
         out.line("delete map inet " + table + " " + installed.persistMap());
     }
 
-    /** The service chain's rules, after the slot maps they look up (made when first needed). */
-    private ServiceDispatch.Choice rules(Script out, InstalledService installed) {
-        VirtualService service = installed.service();
-        ServiceDispatch.Choice choice = dispatch.choice(installed);
+    /**
+     * The service chain's rules, after the slot maps they look up (made when first needed). Only the
+     * dispatch: the records are elements of {@link RecordSet}, so the kernel's validation of the table at
+     * each commit that adds a rule walks two or three rules per service, not one per real server.
+     */
+    private void rules(Script out, InstalledService installed, ServiceDispatch.Choice choice) {
         SlotMaps.declarations(table, choice).forEach(out::line);
-        out.rule(installed.chain(), "counter" + comment(TableEncoding.serviceComment(service)));
         for (String rule : choice.rules()) {
             out.rule(installed.chain(), rule);
         }
-        // The records follow a return, so no packet reaches them. They share the service's chain because
-        // nft fetches every chain before each transaction: a record chain per service doubled that cost.
-        out.rule(installed.chain(), "return");
-        for (RealServer server : service.realServers()) {
-            out.rule(installed.chain(), "counter" + comment(TableEncoding.realServerComment(server)));
-            String label = TableEncoding.labelComment(server.name());
-            if (label != null) {
-                out.rule(installed.chain(), "counter" + comment(label));
-            }
-        }
-        if (service.sorryServer() != null) {
-            out.rule(installed.chain(), "counter" + comment(TableEncoding.sorryComment(service.sorryServer())));
-        }
-        return choice;
     }
 
     /** Deletes elements that are gone or whose value changed. Values are "set[ : verdict]". */
@@ -320,41 +338,28 @@ public final class NftRulesetRenderer {
         return space < 0 ? value : value.substring(0, space);
     }
 
-    /** Persistence element of every server of a persistent service: key → "map : jump vsNu". */
-    private static Map<String, String> persistElements(List<InstalledService> services) {
-        Map<String, String> elements = new LinkedHashMap<>();
-        for (InstalledService installed : services) {
-            VirtualService service = installed.service();
-            if (service.persistence() == null) {
-                continue;
-            }
-            String map = service.firewallMark() != null ? (service.isIpv6() ? "pstm6" : "pstm4")
-                    : (service.isIpv6() ? "pst6" : "pst4");
-            for (RealServer server : service.realServers()) {
-                elements.put(counterKey(service, server.address(), server.port()),
-                        map + " : jump " + installed.persistChain());
-            }
-        }
-        return elements;
-    }
-
-    private static Map<String, String> vipElements(List<InstalledService> services) {
-        Map<String, String> vips = new LinkedHashMap<>();
-        for (InstalledService installed : services) {
-            VirtualService service = installed.service();
-            if (service.firewallMark() != null) {
-                vips.put(String.valueOf(service.firewallMark()), "vipmark");
-            } else {
-                vips.put(Addresses.canonical(service.address()), (service.isIpv6() ? "vip6" : "vip4"));
-            }
-        }
-        return vips;
-    }
-
     /** What every element key of a service begins with: its mark, or its VIP. */
-    private static String vipOf(InstalledService installed) {
+    private String vipOf(InstalledService installed) {
         VirtualService service = installed.service();
-        return service.firewallMark() != null ? "mark " + service.firewallMark() : Addresses.canonical(service.address());
+        if (service.firewallMark() != null) {
+            return "mark " + service.firewallMark();
+        }
+        // Cached: canonicalising parses the address, and change() asks for every service's VIP.
+        return canonicalVips.computeIfAbsent(service.address(), Addresses::canonical);
+    }
+
+    /** Equal, looked at cheaply: a service nobody touched is the same object in both versions. */
+    private static boolean same(InstalledService a, InstalledService b) {
+        return a.id() == b.id() && (a.service() == b.service() || a.service().equals(b.service()));
+    }
+
+    /** The same service (same number and key) in the other version, or null. */
+    private static InstalledService previous(Map<Integer, InstalledService> other, InstalledService service) {
+        InstalledService found = other.get(service.id());
+        if (found == null || found.service() == service.service()) {
+            return found;
+        }
+        return found.service().key().equals(service.service().key()) ? found : null;
     }
 
     /** How a server of a service is keyed in the counter sets (as nft prints it back, joined by " . "). */
@@ -366,26 +371,14 @@ public final class NftRulesetRenderer {
                 + " . " + Addresses.canonical(address) + " . " + port;
     }
 
-    private static String mapOf(VirtualService service) {
-        return service.firewallMark() != null ? "svcmark" : service.isIpv6() ? "svc6" : "svc4";
-    }
-
-    private static String mapKey(VirtualService service) {
-        if (service.firewallMark() != null) {
-            return String.valueOf(service.firewallMark());
-        }
-        return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
-                + " . " + service.port();
-    }
-
     private static String comment(String text) {
         return " comment \"" + text + "\"";
     }
 
-    private static Map<ServiceKey, InstalledService> index(List<InstalledService> services) {
-        Map<ServiceKey, InstalledService> map = new LinkedHashMap<>();
+    private static Map<Integer, InstalledService> byId(List<InstalledService> services) {
+        Map<Integer, InstalledService> map = new HashMap<>(services.size() * 2);
         for (InstalledService service : services) {
-            map.put(service.service().key(), service);
+            map.put(service.id(), service);
         }
         return map;
     }

@@ -14,13 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses {@code nft -j list table} back into Ballast's services. Only services whose every object is
- * in place come back; anything missing or foreign marks the table incomplete, and the plane then
- * rewrites it whole on its next apply.
+ * Parses nft's JSON listings back into Ballast's services. Only services whose every object is in place
+ * come back; anything missing or foreign marks the table incomplete, and the plane then rewrites it
+ * whole on its next apply.
+ *
+ * <p>Two ways in: {@link #parseParts} reads the current layout from listings that make nft fetch no rule
+ * and no counter (chain names, set and map names, and the contents of the record, service and slot maps
+ * only); {@link #parse} reads a whole {@code nft -j list table}, for the layouts before the record set,
+ * whose records were rule comments.
  */
 public final class NftTableReader {
 
@@ -129,7 +135,126 @@ public final class NftTableReader {
         if (claimed != slots.values().stream().mapToInt(Map::size).sum()) {
             complete = false; // slots no service owns: harmless to packets, gone with the next rewrite
         }
-        complete &= epoch >= 0;
+        complete &= epoch >= 0 && maps.contains(RecordSet.NAME); // without the record set: an earlier layout
+        return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), epoch);
+    }
+
+    /** Sets and maps whose contents {@link #parseParts} needs; the counter sets are not among them. */
+    static boolean readsContentOf(String name) {
+        return name.equals("epoch") || name.equals(RecordSet.NAME) || name.startsWith("svc") || SlotMaps.isSlotMap(name);
+    }
+
+    /** Names of the chains of {@code table} in listings such as {@code nft -j list chains FAMILY}. */
+    public Set<String> chains(String table, List<String> listings) throws DataPlaneException {
+        Set<String> names = new HashSet<>();
+        for (String listing : listings) {
+            for (JsonNode item : tree(listing)) {
+                if (item.has("chain") && table.equals(item.get("chain").path("table").asText())) {
+                    names.add(item.get("chain").path("name").asText());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Sets and maps of {@code table} in listings such as {@code nft -j -t list sets|maps FAMILY}: name → is a map. */
+    public Map<String, Boolean> objects(String table, List<String> listings) throws DataPlaneException {
+        Map<String, Boolean> names = new TreeMap<>();
+        for (String listing : listings) {
+            for (JsonNode item : tree(listing)) {
+                JsonNode object = item.has("set") ? item.get("set") : item.get("map");
+                if (object != null && table.equals(object.path("table").asText())) {
+                    names.put(object.path("name").asText(), item.has("map"));
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The current layout from its parts: chain names, set and map names, and the listings of the sets
+     * {@link #readsContentOf} names (a listing that is null: the set went away meanwhile).
+     */
+    public State parseParts(Set<String> chains, Set<String> objects, List<String> contents) throws DataPlaneException {
+        if (chains.isEmpty() && objects.isEmpty()) {
+            return State.ABSENT;
+        }
+        Set<String> mapped = new HashSet<>();
+        Map<String, Map<Long, String>> slots = new HashMap<>();
+        Map<Integer, TreeMap<Long, String>> records = new HashMap<>(); // range → key → record
+        long epoch = -1;
+        boolean listed = true;
+        for (String listing : contents) {
+            if (listing == null) {
+                listed = false;
+                continue;
+            }
+            for (JsonNode item : tree(listing)) {
+                JsonNode set = item.has("set") ? item.get("set") : item.get("map");
+                if (set == null) {
+                    continue;
+                }
+                String name = set.path("name").asText();
+                if (name.equals("epoch")) {
+                    epoch = epochOf(set);
+                } else if (name.equals(RecordSet.NAME)) {
+                    for (JsonNode element : set.path("elem")) {
+                        JsonNode elem = element.path("elem");
+                        long key = elem.path("val").asLong(-1);
+                        records.computeIfAbsent(RecordSet.range(key), k -> new TreeMap<>())
+                                .put(key, elem.path("comment").asText(null));
+                    }
+                } else if (name.startsWith("svc")) {
+                    for (JsonNode target : set.path("elem").findValues("target")) {
+                        mapped.add(target.asText());
+                    }
+                } else if (SlotMaps.isSlotMap(name)) {
+                    slots.put(name, slotElements(set.path("elem")));
+                }
+            }
+        }
+        boolean complete = listed && chains.containsAll(BASE_CHAINS) && objects.containsAll(BASE_MAPS)
+                && objects.containsAll(NftRulesetRenderer.COUNTER_SETS) && objects.contains(RecordSet.NAME) && epoch >= 0;
+        List<InstalledService> services = new ArrayList<>();
+        List<InstalledService> leftovers = new ArrayList<>();
+        Set<Integer> ranges = new HashSet<>();
+        for (String chain : new TreeSet<>(chains)) {
+            Matcher service = SERVICE.matcher(chain);
+            if (RECORDS.matcher(chain).matches()) {
+                complete = false; // the earlier layout's record chain: the next apply rewrites the table
+            }
+            if (!service.matches()) {
+                continue;
+            }
+            int id = Integer.parseInt(service.group(1));
+            ranges.add(id & 0xffff);
+            TreeMap<Long, String> own = records.get(id & 0xffff);
+            InstalledService installed = own == null ? null : RecordSet.decode(id, own);
+            boolean intact = installed != null && mapped.contains(chain)
+                    && (installed.service().persistence() == null
+                        || (objects.contains(installed.persistMap()) && chains.contains(installed.persistChain())))
+                    && slotsInPlace(installed, slots);
+            if (intact) {
+                services.add(installed);
+            } else {
+                complete = false;
+                if (installed != null) {
+                    leftovers.add(installed);
+                }
+            }
+        }
+        if (!ranges.containsAll(records.keySet())) {
+            complete = false; // records of no service: gone with the next rewrite
+        }
+        int claimed = 0;
+        for (InstalledService service : services) {
+            claimed += dispatch.choice(service).slotCount();
+        }
+        if (claimed != slots.values().stream().mapToInt(Map::size).sum()) {
+            complete = false;
+        }
+        services.sort(java.util.Comparator.comparingInt(InstalledService::id));
+        leftovers.sort(java.util.Comparator.comparingInt(InstalledService::id));
         return new State(true, complete, List.copyOf(services), List.copyOf(leftovers), epoch);
     }
 

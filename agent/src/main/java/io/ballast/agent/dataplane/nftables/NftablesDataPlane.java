@@ -10,6 +10,7 @@ import io.ballast.model.api.Capabilities;
 import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.api.Counters;
+import io.ballast.model.plan.Operation;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.PlanApplier;
 import java.security.SecureRandom;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,6 +41,9 @@ public final class NftablesDataPlane implements DataPlane {
     private final long fullCheckNanos;
     /** The table as this plane last wrote or read it; null when unknown (after a failure). */
     private NftTableReader.State known;
+    /** Service key → position in {@code known.services()}; null when not yet built for it. */
+    private Map<ServiceKey, Integer> knownPlaces;
+    private NftTableReader.State placesFor;
     /** When the table was last read whole (System.nanoTime). */
     private long lastFullRead;
     private int nextServiceId = 1;
@@ -65,9 +71,33 @@ public final class NftablesDataPlane implements DataPlane {
         return read().entries();
     }
 
+    /**
+     * Reads the table without listing a rule or a counter: chain names, set and map names, then only the
+     * record, service, epoch and slot maps (at 2,277 services: two nft processes listing ~70 objects
+     * instead of one listing of 26 MB of JSON that made nft fetch and print every rule and every
+     * counter). A table without the record set (absent, or an earlier layout) is listed whole.
+     */
     private NftTableReader.State read() throws DataPlaneException {
         lastFullRead = System.nanoTime();
-        known = reader.parse(nft.listTableJson("inet", renderer.table()));
+        String table = renderer.table();
+        List<String> names = nft.listEachJson(List.of("list chains inet", "list sets inet", "list maps inet"), true);
+        Set<String> chains = reader.chains(table, names);
+        Map<String, Boolean> objects = reader.objects(table, names);
+        if (!objects.containsKey(RecordSet.NAME)) {
+            known = reader.parse(nft.listTableJson("inet", table));
+        } else {
+            List<String> lists = new ArrayList<>();
+            for (Map.Entry<String, Boolean> object : objects.entrySet()) {
+                if (NftTableReader.readsContentOf(object.getKey())) {
+                    lists.add("list " + (object.getValue() ? "map" : "set") + " inet " + table + " " + object.getKey());
+                }
+            }
+            List<String> contents = new ArrayList<>(nft.listEachJson(lists, false));
+            if (contents.size() < lists.size()) {
+                contents.add(null); // one went away meanwhile: the table is not whole
+            }
+            known = reader.parseParts(chains, objects.keySet(), contents);
+        }
         for (InstalledService service : known.leftovers()) {
             nextServiceId = Math.max(nextServiceId, service.id() + 1);
         }
@@ -99,25 +129,18 @@ public final class NftablesDataPlane implements DataPlane {
             return;
         }
         NftTableReader.State current = known != null ? known : read();
-        List<VirtualService> target;
+        List<InstalledService> next;
         try {
-            target = PlanApplier.apply(plan, current.entries());
+            next = target(plan, current);
         } catch (IllegalStateException stale) {
             current = read(); // someone changed the table since we last looked: judge against the kernel
             try {
-                target = PlanApplier.apply(plan, current.entries());
+                next = target(plan, current);
             } catch (IllegalStateException e) {
                 throw new DataPlaneException("The plan does not fit the nftables table as it is now ("
                         + e.getMessage() + "); nothing was changed. Read the table again and re-plan.", e);
             }
         }
-        List<String> problems = NftCapabilities.problems(target);
-        if (!problems.isEmpty()) {
-            throw new DataPlaneException(String.join(" ", problems) + " Nothing was changed.");
-        }
-        List<InstalledService> numbered = new ArrayList<>(current.services());
-        numbered.addAll(current.leftovers());
-        List<InstalledService> next = number(numbered, target);
         String what = plan.size() == 1 ? plan.summaries().get(0)
                 : plan.size() + " operations (first: " + plan.summaries().get(0) + ")";
         String script;
@@ -141,7 +164,78 @@ public final class NftablesDataPlane implements DataPlane {
             known = null;
             throw e;
         }
+        boolean samePlaces = !whole && placesFor == current && next.size() == current.services().size();
+        for (int i = 0; samePlaces && i < next.size(); i++) {
+            samePlaces = next.get(i).id() == current.services().get(i).id();
+        }
         known = new NftTableReader.State(true, true, next, List.of(), epoch);
+        placesFor = samePlaces ? known : null; // no service added or removed: every one is where it was
+    }
+
+    /**
+     * The numbered table after the plan. On an intact table only the services the plan names are
+     * applied to and checked (the others are the same objects as before): a weight change at 2,277
+     * services then costs look-ups, not a pass over every service and real server.
+     */
+    private List<InstalledService> target(Plan plan, NftTableReader.State current) throws DataPlaneException {
+        if (!(current.present() && current.complete())) {
+            List<VirtualService> target = PlanApplier.apply(plan, current.entries());
+            check(target);
+            List<InstalledService> numbered = new ArrayList<>(current.services());
+            numbered.addAll(current.leftovers());
+            return number(numbered, target);
+        }
+        Map<ServiceKey, Integer> places = places(current);
+        Set<ServiceKey> named = new LinkedHashSet<>();
+        for (Operation operation : plan.operations()) {
+            named.add(operation.service());
+        }
+        List<VirtualService> before = new ArrayList<>();
+        for (ServiceKey key : named) {
+            Integer at = places.get(key);
+            if (at != null) {
+                before.add(current.services().get(at).service());
+            }
+        }
+        List<VirtualService> after = PlanApplier.apply(plan, before);
+        check(after);
+        Map<ServiceKey, VirtualService> changed = new LinkedHashMap<>();
+        for (VirtualService service : after) {
+            changed.put(service.key(), service);
+        }
+        List<InstalledService> next = new ArrayList<>(current.services());
+        for (ServiceKey key : named) {
+            Integer at = places.get(key);
+            if (at != null) {
+                VirtualService now = changed.remove(key);
+                next.set(at, now == null ? null : new InstalledService(next.get(at).id(), now));
+            }
+        }
+        next.removeIf(Objects::isNull);
+        if (!changed.isEmpty()) { // new services, numbered after every number in use
+            next.addAll(number(current.services(), List.copyOf(changed.values())));
+        }
+        return next;
+    }
+
+    private static void check(List<VirtualService> services) throws DataPlaneException {
+        List<String> problems = NftCapabilities.problems(services);
+        if (!problems.isEmpty()) {
+            throw new DataPlaneException(String.join(" ", problems) + " Nothing was changed.");
+        }
+    }
+
+    /** Where each service of the known table is in its list; kept while applies move no service. */
+    private Map<ServiceKey, Integer> places(NftTableReader.State state) {
+        if (placesFor != state) {
+            Map<ServiceKey, Integer> places = new HashMap<>();
+            for (int i = 0; i < state.services().size(); i++) {
+                places.put(state.services().get(i).service().key(), i);
+            }
+            knownPlaces = places;
+            placesFor = state;
+        }
+        return knownPlaces;
     }
 
     /**

@@ -106,7 +106,8 @@ final class ServiceDispatch {
         // A commit replaces slots while packets are in flight; one that looks a slot up under the new
         // generation may find nothing (seen as rare connection refusals while weights changed hundreds of
         // times a second). Such a packet goes to a server of the service rather than to the director's own stack.
-        RealServer fallback = eligible.get(slots.get(0));
+        // The first eligible server, not slot 0's: a weight change then leaves the rule as it is (elements only).
+        RealServer fallback = eligible.get(0);
         rules.add(dnat(service, fallback.address(), fallback.port()));
         return new Choice(rules, maps);
     }

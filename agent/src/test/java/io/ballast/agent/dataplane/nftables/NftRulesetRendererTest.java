@@ -162,8 +162,58 @@ class NftRulesetRendererTest {
                 .contains("add element inet ballast rso4 { 203.0.113.10 . tcp . 198.51.100.11 . 80 }");
         assertThat(renderer.replaceTable(List.of(), Map.of(), 7))
                 .contains("add chain inet ballast forward { type filter hook forward priority filter ; policy accept ; }")
-                .contains("add rule inet ballast forward ct status dnat ct direction reply"
-                        + " ct original ip daddr . meta l4proto . ip saddr . th sport @rso4");
+                .contains("add rule inet ballast forward ct status dnat meta nfproto . ct direction vmap {"
+                        + " ipv4 . original : jump fwd4o, ipv4 . reply : jump fwd4r,")
+                .contains("add rule inet ballast fwd4r ct original ip daddr . meta l4proto . ip saddr . th sport @rso4")
+                .contains("add rule inet ballast fwd4o ct original ip daddr . meta l4proto . ip daddr . th dport @rsi4");
+    }
+
+    @Test
+    void forwardedPacketsPassOneRuleBeforeTheChainOfTheirFamilyAndDirection() {
+        String script = renderer.replaceTable(List.of(), Map.of(), 7);
+
+        assertThat(script.lines().filter(line -> line.startsWith("add rule inet ballast forward "))).hasSize(1);
+        assertThat(script.indexOf("add chain inet ballast fwd6r")).isNotNegative()
+                .isLessThan(script.indexOf("add rule inet ballast forward "));
+    }
+
+    @Test
+    void recordsAreElementsOfTheRecordSetNotRules() {
+        String script = renderer.change(List.of(), List.of(web(Scheduler.WRR, null, rs(1, 3), rs(2, 1))));
+
+        assertThat(script).contains("add element inet ballast rec { 131071 comment \"ballast/1 k=tcp/203.0.113.10:80 s=wrr"
+                        + " fw=nat\", 65536 comment \"198.51.100.11:80 w=3 st=A")
+                .contains(", 65537 comment \"name=rs1\", 65538 comment \"198.51.100.12:80 w=1 st=A");
+        assertThat(script.lines().filter(line -> line.startsWith("add rule inet ballast vs1 ")))
+                .allSatisfy(rule -> assertThat(rule).contains("dnat").doesNotContain("comment"));
+    }
+
+    @Test
+    void weightChangeThatKeepsTheRulesChangesElementsOnly() {
+        // rr ignores weights and mh keeps its table size: only records (and mh's moved slots) change.
+        for (Scheduler scheduler : List.of(Scheduler.RR, Scheduler.MH)) {
+            InstalledService before = web(scheduler, null, rs(1, 1), rs(2, 1), rs(3, 1));
+            InstalledService after = web(scheduler, null, rs(1, 1), rs(2, 4), rs(3, 1));
+
+            String script = renderer.change(List.of(before), List.of(after));
+
+            assertThat(script.lines()).allSatisfy(line -> assertThat(line).matches("(add|delete) element .*"));
+            assertThat(script).contains("delete element inet ballast rec { 65538 }\n")
+                    .contains("add element inet ballast rec { 65538 comment \"198.51.100.12:80 w=4 st=A")
+                    .doesNotContain("rsc4").doesNotContain("svc4");
+        }
+    }
+
+    @Test
+    void drainOfAServerOtherThanTheFirstLeavesTheRulesOfAHashedServiceAlone() {
+        InstalledService before = web(Scheduler.MH, null, rs(1, 1), rs(2, 1), rs(3, 1));
+        InstalledService after = web(Scheduler.MH, null, rs(1, 1), rs(2, 1).withState(AdminState.DRAIN), rs(3, 1));
+
+        String script = renderer.change(List.of(before), List.of(after));
+
+        assertThat(script).doesNotContain("flush chain").doesNotContain("add rule")
+                .contains("delete element inet ballast slotst4_1 {").contains("198.51.100.12:80 w=1 st=D");
+        assertThat(script).doesNotContain(": 198.51.100.12 . 80"); // no slot is given to the drained server
     }
 
     @Test

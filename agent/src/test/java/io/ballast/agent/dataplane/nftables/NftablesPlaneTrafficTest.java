@@ -469,6 +469,100 @@ class NftablesPlaneTrafficTest {
         assertThat(connections(30)).containsOnlyKeys("rs1", "rs2", "rs3");
     }
 
+    @Test
+    void weightChangeOfAHashedServiceChangesElementsOnlyAndKeepsEstablishedConnections() throws Exception {
+        VirtualService other = new VirtualService("other", Protocol.TCP, VIP, 8080, null, null, Scheduler.RR, Set.of(),
+                null, ForwardingMethod.NAT, null, null, service(Scheduler.RR, 1, 1).realServers());
+        converge(List.of(service(Scheduler.MH, 1, 1, 1), other));
+        String rulesBefore = net.director().execOk("nft", "-a", "list", "chain", "inet", "ballast", "vs1").stdout();
+        String otherBefore = net.director().execOk("nft", "list", "map", "inet", "ballast", "slotst4_2").stdout();
+        List<Netns.HeldConnection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                held.add(net.client().hold(VIP, 80));
+            }
+            converge(List.of(service(Scheduler.MH, 1, 4, 1), other));
+
+            // Same rules, same handles: the change was elements only, and none of the other service's.
+            assertThat(net.director().execOk("nft", "-a", "list", "chain", "inet", "ballast", "vs1").stdout())
+                    .isEqualTo(rulesBefore);
+            assertThat(net.director().execOk("nft", "list", "map", "inet", "ballast", "slotst4_2").stdout())
+                    .isEqualTo(otherBefore);
+            assertThat(plane.readTable()).isEqualTo(entries(List.of(service(Scheduler.MH, 1, 4, 1), other)));
+            for (Netns.HeldConnection connection : held) {
+                assertThat(connection.ask()).isEqualTo(connection.server());
+            }
+        } finally {
+            held.forEach(Netns.HeldConnection::close);
+        }
+        assertThat(net.director().execOk("nft", "list", "set", "inet", "ballast", "rec").stdout())
+                .contains("198.51.100.12:80 w=4 st=A");
+    }
+
+    @Test
+    void changesAfterAServiceWasSwappedForAnotherLandOnTheRightService() throws Exception {
+        VirtualService web = service(Scheduler.RR, 1, 1, 1);
+        VirtualService b = new VirtualService("b", Protocol.TCP, VIP, 8081, null, null, Scheduler.RR, Set.of(), null,
+                ForwardingMethod.NAT, null, null, service(Scheduler.RR, 1).realServers());
+        VirtualService c = new VirtualService("c", Protocol.TCP, VIP, 8082, null, null, Scheduler.WRR, Set.of(), null,
+                ForwardingMethod.NAT, null, null, service(Scheduler.WRR, 1, 1).realServers());
+        converge(List.of(b, web));
+        // Planned from what was applied, as the reconciler does between full reads: no read in between.
+        plane.apply(Planner.between(entries(List.of(b, web)), List.of(c, web))); // same count, other order
+        VirtualService drainedWeb = service(Scheduler.RR, 1, 0, 1);
+        plane.apply(Planner.between(entries(List.of(c, web)), List.of(c, drainedWeb)));
+
+        try (DataPlane fresh = open()) {
+            assertThat(fresh.readTable()).containsExactlyInAnyOrderElementsOf(entries(List.of(c, drainedWeb)));
+        }
+        assertThat(connections(30)).containsOnlyKeys("rs1", "rs3");
+    }
+
+    @Test
+    void aDeletedRecordMarksItsServiceDamagedAndTheNextApplyRewritesIt() throws Exception {
+        List<VirtualService> target = List.of(service(Scheduler.RR, 1, 1, 1));
+        converge(target);
+        net.director().execOk("nft", "delete", "element", "inet", "ballast", "rec", "{ 65538 }");
+
+        assertThat(plane.readTable()).isEmpty();
+        converge(target);
+
+        assertThat(plane.readTable()).isEqualTo(entries(target));
+        assertThat(connections(30)).containsOnlyKeys("rs1", "rs2", "rs3");
+    }
+
+    @Test
+    void tableWithTheRecordsInItsChainsIsReadAndMovedToTheRecordSetByTheNextChange() throws Exception {
+        VirtualService web = service(Scheduler.WRR, 1, 2, 3);
+        converge(List.of(web));
+        // The layout before the record set: records were rules after a return in the service chain.
+        InstalledService installed = new InstalledService(1, web.asTableEntry());
+        StringBuilder old = new StringBuilder("flush chain inet ballast vs1\ndelete set inet ballast rec\n");
+        old.append("add rule inet ballast vs1 counter comment \"").append(TableEncoding.serviceComment(web)).append("\"\n");
+        for (String rule : new ServiceDispatch(1024).choice(installed).rules()) {
+            old.append("add rule inet ballast vs1 ").append(rule).append('\n');
+        }
+        old.append("add rule inet ballast vs1 return\n");
+        for (RealServer server : web.realServers()) {
+            old.append("add rule inet ballast vs1 counter comment \"")
+                    .append(TableEncoding.realServerComment(server)).append("\"\n");
+            old.append("add rule inet ballast vs1 counter comment \"")
+                    .append(TableEncoding.labelComment(server.name())).append("\"\n");
+        }
+        assertThat(net.director().execWithInput(old.toString(), "nft", "-f", "-").exitCode()).isZero();
+
+        try (DataPlane fresh = open()) {
+            assertThat(fresh.readTable()).isEqualTo(entries(List.of(web)));
+            VirtualService reweighted = service(Scheduler.WRR, 1, 2, 4);
+            fresh.apply(Planner.between(fresh.readTable(), List.of(reweighted)));
+
+            assertThat(net.director().execOk("nft", "list", "chain", "inet", "ballast", "vs1").stdout())
+                    .doesNotContain("comment");
+            assertThat(fresh.readTable()).isEqualTo(entries(List.of(reweighted)));
+        }
+        assertThat(connections(7)).hasSize(3);
+    }
+
     private static Counters serviceCounters(CounterSnapshot snapshot) {
         return snapshot.samples().stream().filter(s -> s.realServer() == null).findFirst().orElseThrow().counters();
     }
