@@ -2,6 +2,7 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.agent.dataplane.DataPlaneException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command layer: the only class that runs {@code nft}. Every change is one nft transaction — all
@@ -66,6 +67,16 @@ public final class NftCommand implements AutoCloseable {
      */
     public String listSetJson(String family, String table, String set) throws DataPlaneException {
         return listJson(List.of(nft, "-j", "list", "set", family, table, set));
+    }
+
+    /**
+     * The counters of one counter set ({@code nft -j -p list set}, read as it streams; see
+     * {@link CounterListing}); null if the set does not exist.
+     */
+    public Map<String, NftRulesetRenderer.CounterValue> setCounters(String family, String table, String set)
+            throws DataPlaneException {
+        return runner.read(List.of(nft, "-j", "-p", "list", "set", family, table, set), CounterListing::read,
+                "No such file or directory");
     }
 
     private String listJson(List<String> argv) throws DataPlaneException {
