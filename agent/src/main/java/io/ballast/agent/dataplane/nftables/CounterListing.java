@@ -1,151 +1,147 @@
 package io.ballast.agent.dataplane.nftables;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one counter set from {@code nft -j -p list set} as it streams out of nft: element key (as
- * {@link NftRulesetRenderer#counterKey} writes it) → packets and bytes. A set of 10,000 elements is
- * about 1.1 MB of JSON a listing, three listings a second; read as a tree it was the agent's largest
- * allocation (and G1 allocates buffers that size outside its regions), read token by token it is a map.
+ * Reads one counter set from {@code nft -p list set} (nft's text form) as it streams out of nft:
+ * element key (as {@link NftRulesetRenderer#counterKey} writes it) → packets and bytes.
  *
- * <p>{@code -p} makes nft print protocols as numbers: without it, nft 1.0.6 looks every element's
- * protocol up in /etc/protocols, opening and reading the file once per element (10,000 opens a
- * listing, a third of nft's CPU). The numbers are turned back into the names the keys use here,
- * guided by the set's type, so a port or a mark that happens to be 6 stays a number.
+ * <p>Why this form, measured at 10,000 elements (docs/benchmarks/telemetry.md): nft spends ~0.22 s of
+ * CPU on {@code -j list set}, a third of it looking every element's protocol up in /etc/protocols (it
+ * opens and reads the file once per element); {@code -p} prints the protocol's number instead
+ * (~0.15 s), and the text form saves nft building a JSON tree (~0.12 s). Parsing the text here is a
+ * few milliseconds, and nothing of it is held as one megabyte String.
+ *
+ * <pre>
+ * table inet ballast {
+ *     set rsc4 {
+ *         type ipv4_addr . inet_proto . ipv4_addr . inet_service
+ *         counter
+ *         elements = { 203.0.113.1 . 6 . 198.51.100.1 . 40000 counter packets 3 bytes 180,
+ *                      203.0.113.1 . 6 . 198.51.100.2 . 40000 counter packets 0 bytes 0 }
+ *     }
+ * }
+ * </pre>
+ * Numbers are turned back into the names the keys use, guided by the set's type, so a port that
+ * happens to be 6 stays a number; marks, which nft prints in hex, become decimal.
  */
 final class CounterListing {
 
-    // The caller owns the stream: it drains what is left so that nft never blocks on a full pipe.
-    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+    private static final String TYPE = "type ";
+    private static final String ELEMENTS = "elements = {";
+    private static final String COUNTER = " counter packets ";
 
     private CounterListing() {
     }
 
     static Map<String, NftRulesetRenderer.CounterValue> read(InputStream listing) throws IOException {
         Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>();
-        try (JsonParser json = JSON.createParser(listing)) {
-            List<String> type = List.of();
-            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
-                if (token != JsonToken.FIELD_NAME) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(listing, StandardCharsets.UTF_8), 1 << 16);
+        List<String> type = List.of();
+        boolean inElements = false;
+        int lineNumber = 0;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            lineNumber++;
+            String text = line.strip();
+            if (!inElements) {
+                if (text.startsWith(TYPE)) {
+                    type = List.of(text.substring(TYPE.length()).split(" \\. "));
+                } else if (text.startsWith(ELEMENTS)) {
+                    inElements = true;
+                    text = text.substring(ELEMENTS.length());
+                } else {
                     continue;
                 }
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if ("type".equals(field)) {
-                    type = types(json, value);
-                } else if ("elem".equals(field) && value == JsonToken.START_ARRAY) {
-                    elements(json, type, counters);
+            }
+            if (!inElements) {
+                continue;
+            }
+            if (text.endsWith("}")) {
+                text = text.substring(0, text.length() - 1);
+                inElements = false;
+            }
+            for (String element : text.split(",")) {
+                String trimmed = element.strip();
+                if (!trimmed.isEmpty()) {
+                    element(trimmed, type, counters, lineNumber);
                 }
             }
+        }
+        if (inElements) {
+            throw new IOException("nft's listing of a counter set ended inside its elements (line " + lineNumber
+                    + "): it was cut off.");
+        }
+        if (lineNumber == 0) {
+            throw new IOException("nft listed nothing for a counter set.");
         }
         return counters;
     }
 
-    /** The set's key type: one name, or the parts of a concatenation. */
-    private static List<String> types(JsonParser json, JsonToken value) throws IOException {
-        if (value != JsonToken.START_ARRAY) {
-            return List.of(json.getValueAsString(""));
-        }
-        List<String> parts = new ArrayList<>();
-        while (json.nextToken() != JsonToken.END_ARRAY) {
-            parts.add(json.getValueAsString(""));
-        }
-        return parts;
-    }
-
-    /** {@code [{"elem": {"val": …, "counter": {"packets": N, "bytes": N}}}, …]}; the parser is on the array's start. */
-    private static void elements(JsonParser json, List<String> type, Map<String, NftRulesetRenderer.CounterValue> out)
-            throws IOException {
-        StringBuilder key = new StringBuilder(64);
-        while (json.nextToken() == JsonToken.START_OBJECT) {
-            key.setLength(0);
-            long packets = 0;
-            long bytes = 0;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                if (!"elem".equals(json.currentName())) {
-                    json.nextToken();
-                    json.skipChildren();
-                    continue;
-                }
-                if (json.nextToken() != JsonToken.START_OBJECT) {
-                    key.append(json.getText()); // an element without a counter: a bare key
-                    continue;
-                }
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = json.currentName();
-                    JsonToken value = json.nextToken();
-                    if ("val".equals(field)) {
-                        key(json, value, type, key);
-                    } else if ("counter".equals(field) && value == JsonToken.START_OBJECT) {
-                        while (json.nextToken() == JsonToken.FIELD_NAME) {
-                            String name = json.currentName();
-                            json.nextToken();
-                            if ("packets".equals(name)) {
-                                packets = json.getValueAsLong();
-                            } else if ("bytes".equals(name)) {
-                                bytes = json.getValueAsLong();
-                            }
-                        }
-                    } else {
-                        json.skipChildren();
-                    }
-                }
+    /** {@code KEY counter packets N bytes N}. */
+    private static void element(String element, List<String> type, Map<String, NftRulesetRenderer.CounterValue> out,
+                                int line) throws IOException {
+        int counter = element.indexOf(COUNTER);
+        String key = counter < 0 ? element : element.substring(0, counter);
+        long packets = 0;
+        long bytes = 0;
+        if (counter >= 0) {
+            String[] values = element.substring(counter + COUNTER.length()).split(" ");
+            if (values.length < 3 || !values[1].equals("bytes")) {
+                throw new IOException("Unexpected counter in nft's listing, line " + line + ": '" + element + "'.");
             }
-            out.put(key.toString(), new NftRulesetRenderer.CounterValue(packets, bytes));
-        }
-    }
-
-    /** A key: one value, or {@code {"concat": [parts]}} joined by " . " as nft's text form writes it. */
-    private static void key(JsonParser json, JsonToken value, List<String> type, StringBuilder key) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            part(json, type.isEmpty() ? "" : type.get(0), key);
-            return;
-        }
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            if (!"concat".equals(json.currentName()) || json.nextToken() != JsonToken.START_ARRAY) {
-                json.nextToken();
-                json.skipChildren();
-                continue;
-            }
-            int i = 0;
-            while (json.nextToken() != JsonToken.END_ARRAY) {
-                if (i > 0) {
-                    key.append(" . ");
-                }
-                part(json, i < type.size() ? type.get(i) : "", key);
-                i++;
+            try {
+                packets = Long.parseLong(values[0]);
+                bytes = Long.parseLong(values[2]);
+            } catch (NumberFormatException e) {
+                throw new IOException("Unexpected counter in nft's listing, line " + line + ": '" + element + "'.", e);
             }
         }
+        out.put(key(key, type), new NftRulesetRenderer.CounterValue(packets, bytes));
     }
 
-    private static void part(JsonParser json, String type, StringBuilder key) throws IOException {
-        if ("inet_proto".equals(type) && json.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            key.append(protocol(json.getIntValue()));
-        } else {
-            key.append(json.getText());
+    private static String key(String key, List<String> type) throws IOException {
+        if (!type.contains("inet_proto") && !type.contains("mark")) {
+            return key;
         }
+        String[] parts = key.split(" \\. ");
+        StringBuilder out = new StringBuilder(key.length() + 8);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append(" . ");
+            }
+            String kind = i < type.size() ? type.get(i) : "";
+            out.append(kind.equals("inet_proto") ? protocol(parts[i]) : kind.equals("mark") ? mark(parts[i]) : parts[i]);
+        }
+        return out.toString();
     }
 
     /** The names {@link NftRulesetRenderer#counterKey} uses for the protocols a service can have. */
-    static String protocol(int number) {
+    static String protocol(String number) {
         switch (number) {
-            case 6:
+            case "6":
                 return "tcp";
-            case 17:
+            case "17":
                 return "udp";
-            case 132:
+            case "132":
                 return "sctp";
             default:
-                return Integer.toString(number);
+                return number;
+        }
+    }
+
+    /** nft prints marks as 0x0000002a; keys carry them in decimal. */
+    private static String mark(String text) throws IOException {
+        try {
+            return text.startsWith("0x") ? Long.toString(Long.parseLong(text.substring(2), 16)) : text;
+        } catch (NumberFormatException e) {
+            throw new IOException("Unexpected mark '" + text + "' in nft's listing of a counter set.", e);
         }
     }
 }

@@ -70,12 +70,12 @@ public final class NftCommand implements AutoCloseable {
     }
 
     /**
-     * The counters of one counter set ({@code nft -j -p list set}, read as it streams; see
-     * {@link CounterListing}); null if the set does not exist.
+     * The counters of one counter set ({@code nft -p list set}, nft's text form, read as it streams;
+     * see {@link CounterListing}); null if the set does not exist.
      */
     public Map<String, NftRulesetRenderer.CounterValue> setCounters(String family, String table, String set)
             throws DataPlaneException {
-        return runner.read(List.of(nft, "-j", "-p", "list", "set", family, table, set), CounterListing::read,
+        return runner.read(List.of(nft, "-p", "list", "set", family, table, set), CounterListing::read,
                 "No such file or directory");
     }
 

@@ -14,26 +14,35 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Listings below are nft 1.0.6's own output ({@code nft -j -p list set …}), one line each. */
+/** Listings below are nft 1.0.6's own output ({@code nft -p list set …}). */
 class CounterListingTest {
 
     private static final String V6 = """
-            {"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, \
-            {"set": {"family": "inet", "name": "rsc6", "table": "f", "type": ["ipv6_addr", "inet_proto", "ipv6_addr", "inet_service"], \
-            "handle": 1, "elem": [{"elem": {"val": {"concat": ["2001:db8::1", 6, "2001:db8::a:2", 6]}, "counter": {"packets": 0, "bytes": 0}}}, \
-            {"elem": {"val": {"concat": ["2001:db8::1", 17, "2001:db8::a:1", 53]}, "counter": {"packets": 7, "bytes": 420}}}], \
-            "stmt": [{"counter": null}]}}]}
+            table inet f {
+            \tset rsc6 {
+            \t\ttype ipv6_addr . inet_proto . ipv6_addr . inet_service
+            \t\tcounter
+            \t\telements = { 2001:db8::1 . 6 . 2001:db8::a:2 . 6 counter packets 0 bytes 0,
+            \t\t\t     2001:db8::1 . 17 . 2001:db8::a:1 . 53 counter packets 7 bytes 420 }
+            \t}
+            }
             """;
     private static final String MARK = """
-            {"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, \
-            {"set": {"family": "inet", "name": "rscm4", "table": "f", "type": ["mark", "ipv4_addr"], "handle": 2, \
-            "elem": [{"elem": {"val": {"concat": [6, "198.51.100.6"]}, "counter": {"packets": 3, "bytes": 180}}}], \
-            "stmt": [{"counter": null}]}}]}
+            table inet f {
+            \tset rscm4 {
+            \t\ttype mark . ipv4_addr
+            \t\tcounter
+            \t\telements = { 0x00000006 . 198.51.100.6 counter packets 3 bytes 180 }
+            \t}
+            }
             """;
     private static final String EMPTY = """
-            {"nftables": [{"metainfo": {"version": "1.0.6", "release_name": "Lester Gooch #5", "json_schema_version": 1}}, \
-            {"set": {"family": "inet", "name": "rsi4", "table": "f", "type": ["ipv4_addr", "inet_proto", "ipv4_addr", "inet_service"], \
-            "handle": 3, "stmt": [{"counter": null}]}}]}
+            table inet f {
+            \tset rsi4 {
+            \t\ttype ipv4_addr . inet_proto . ipv4_addr . inet_service
+            \t\tcounter
+            \t}
+            }
             """;
 
     @Test
@@ -51,8 +60,12 @@ class CounterListingTest {
     }
 
     @Test
-    void markSetKeysKeepTheMarkAsANumberEvenWhenItLooksLikeAProtocol() throws IOException {
-        assertThat(read(MARK)).containsExactly(Map.entry("6 . 198.51.100.6", new NftRulesetRenderer.CounterValue(3, 180)));
+    void markSetKeysCarryTheMarkInDecimalAsTheRendererWritesIt() throws IOException {
+        VirtualService marked = new VirtualService("fw", null, null, 0, 6, null, Scheduler.RR, null,
+                null, null, null, null, List.of(RealServer.of("a", "198.51.100.6", 0, 1)));
+
+        assertThat(read(MARK)).containsExactly(Map.entry(NftRulesetRenderer.counterKey(marked, "198.51.100.6", 0),
+                new NftRulesetRenderer.CounterValue(3, 180)));
     }
 
     @Test
@@ -62,9 +75,16 @@ class CounterListingTest {
 
     @Test
     void cutOffListingIsAnErrorNotAShorterSet() {
-        String cut = V6.substring(0, V6.indexOf("{\"elem\": {\"val\": {\"concat\": [\"2001:db8::1\", 17"));
+        String cut = V6.substring(0, V6.indexOf("\t\t\t     2001:db8::1 . 17"));
 
-        assertThatThrownBy(() -> read(cut)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(IOException.class).hasMessageContaining("cut off");
+    }
+
+    @Test
+    void counterThatIsNotANumberIsAnErrorNamingTheLine() {
+        String odd = V6.replace("packets 7 bytes 420", "packets seven bytes 420");
+
+        assertThatThrownBy(() -> read(odd)).isInstanceOf(IOException.class).hasMessageContaining("line 6");
     }
 
     private static Map<String, NftRulesetRenderer.CounterValue> read(String listing) throws IOException {
