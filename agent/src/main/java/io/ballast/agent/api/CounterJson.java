@@ -1,6 +1,7 @@
 package io.ballast.agent.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -17,6 +18,18 @@ import java.io.IOException;
  * as {@link SpecCodec#mapper()} writes them); a test compares the two.
  */
 final class CounterJson {
+
+    // Names quoted and encoded once, as the record serializer keeps them.
+    private static final SerializedString SERVICE = new SerializedString("service");
+    private static final SerializedString REAL_SERVER = new SerializedString("realServer");
+    private static final SerializedString COUNTERS = new SerializedString("counters");
+    private static final SerializedString ACTIVE = new SerializedString("activeConnections");
+    private static final SerializedString INACTIVE = new SerializedString("inactiveConnections");
+    private static final SerializedString CONNECTIONS = new SerializedString("connections");
+    private static final SerializedString PACKETS_IN = new SerializedString("packetsIn");
+    private static final SerializedString PACKETS_OUT = new SerializedString("packetsOut");
+    private static final SerializedString BYTES_IN = new SerializedString("bytesIn");
+    private static final SerializedString BYTES_OUT = new SerializedString("bytesOut");
 
     private CounterJson() {
     }
@@ -38,13 +51,15 @@ final class CounterJson {
         public void serialize(CounterSample sample, JsonGenerator out, SerializerProvider provider) throws IOException {
             out.writeStartObject();
             if (sample.service() != null) {
-                out.writeStringField("service", sample.service());
+                out.writeFieldName(SERVICE);
+                out.writeString(sample.service());
             }
             if (sample.realServer() != null) {
-                out.writeStringField("realServer", sample.realServer());
+                out.writeFieldName(REAL_SERVER);
+                out.writeString(sample.realServer());
             }
             if (sample.counters() != null) {
-                out.writeFieldName("counters");
+                out.writeFieldName(COUNTERS);
                 CountersSerializer.write(sample.counters(), out);
             }
             if (sample.rates() != null) {
@@ -66,14 +81,19 @@ final class CounterJson {
 
         static void write(Counters c, JsonGenerator out) throws IOException {
             out.writeStartObject();
-            out.writeNumberField("activeConnections", c.activeConnections());
-            out.writeNumberField("inactiveConnections", c.inactiveConnections());
-            out.writeNumberField("connections", c.connections());
-            out.writeNumberField("packetsIn", c.packetsIn());
-            out.writeNumberField("packetsOut", c.packetsOut());
-            out.writeNumberField("bytesIn", c.bytesIn());
-            out.writeNumberField("bytesOut", c.bytesOut());
+            field(out, ACTIVE, c.activeConnections());
+            field(out, INACTIVE, c.inactiveConnections());
+            field(out, CONNECTIONS, c.connections());
+            field(out, PACKETS_IN, c.packetsIn());
+            field(out, PACKETS_OUT, c.packetsOut());
+            field(out, BYTES_IN, c.bytesIn());
+            field(out, BYTES_OUT, c.bytesOut());
             out.writeEndObject();
+        }
+
+        private static void field(JsonGenerator out, SerializedString name, long value) throws IOException {
+            out.writeFieldName(name);
+            out.writeNumber(value);
         }
     }
 }
