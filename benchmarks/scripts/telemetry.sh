@@ -74,6 +74,7 @@ await_agent() {  # NAME
 check_applied() { ! grep -q 'apply-failed' "$WORK/$1/agent.out" || { grep apply-failed "$WORK/$1/agent.out" >&2; exit 1; }; }
 # utime + stime + the reaped children's (the nft processes the nftables plane runs).
 ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
+children() { awk '{ print $16 + $17 }' "/proc/$1/stat"; }
 # Per thread: "tid name ticks", to say where the time goes (thread names as the JVM gives them, 15 characters).
 threads() {
     # Threads come and go (the nftables plane's process reapers): a vanished one is skipped.
@@ -96,9 +97,10 @@ sleep "$WARMUP_S"
 check_applied baseline
 check_applied large
 
-declare -A T0 W0
+declare -A T0 W0 C0
 for name in baseline large; do
     T0[$name]=$(ticks "${AGENT_PID[$name]}"); W0[$name]=$(written "${AGENT_PID[$name]}")
+    C0[$name]=$(children "${AGENT_PID[$name]}")
     threads "${AGENT_PID[$name]}" > "$WORK/$name/threads.0"
 done
 START_NS=$(date +%s%N)
@@ -111,12 +113,15 @@ for name in baseline large; do
     PERCENT[$name]=$(awk -v t=$(( $(ticks "$pid") - T0[$name] )) -v hz="$HZ" -v ns=$((END_NS - START_NS)) \
         'BEGIN { printf "%.2f", 100 * t / hz * 1e9 / ns }')
     wrote=$(( $(written "$pid") - W0[$name] ))
+    CHILDREN=$(awk -v t=$(( $(children "$pid") - C0[$name] )) -v hz="$HZ" -v ns=$((END_NS - START_NS)) \
+        'BEGIN { printf "%.2f", 100 * t / hz * 1e9 / ns }')
     threads "$pid" > "$WORK/$name/threads.1"
     wait "${CLIENT_PID[$name]}" || true
     db=$(du -k "$WORK/$name/state/agent.db"* 2>/dev/null | awk '{ s += $1 } END { print s }')
     printf '%-9s %s agent CPU %6s %% of one core over %d s; disk writes %.1f KB/s; agent.db %d KB; %s\n' \
         "$name" "$PLANE" "${PERCENT[$name]}" "$MEASURE_S" "$(awk -v w="$wrote" -v s="$MEASURE_S" 'BEGIN { print w / s / 1e3 }')" \
         "$db" "$(cat "$WORK/$name/client.out")"
+    [[ "$PLANE" == nftables ]] && echo "    of which the nft processes (reaped children) ${CHILDREN} %"
     # The busiest threads over the measured window, summed by name (pool threads alike).
     awk -v hz="$HZ" -v s="$MEASURE_S" 'NR == FNR { t0[$1] = $3; next }
         { n = $2; gsub(/[0-9]+/, "N", n); sum[n] += $3 - ($1 in t0 ? t0[$1] : 0) }

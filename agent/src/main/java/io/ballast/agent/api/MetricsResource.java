@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * {@code GET /metrics}: Prometheus text format (authentication required, like everything but /healthz).
@@ -70,15 +71,19 @@ final class MetricsResource {
                 {"ballast_active_connections", "gauge", "Established connections now."},
                 {"ballast_bytes_in_total", "counter", "Bytes from clients."},
                 {"ballast_bytes_out_total", "counter", "Bytes to clients."}};
+        List<CounterSample> samples = services.sampler().latest().samples();
+        // Each series' labels, escaped once for the four families (40,400 lines at 10,000 real servers).
+        String[] labels = new String[samples.size()];
+        for (int i = 0; i < labels.length; i++) {
+            CounterSample sample = samples.get(i);
+            labels[i] = "{service=\"" + esc(sample.service())
+                    + (sample.realServer() == null ? "" : "\",real_server=\"" + esc(sample.realServer())) + "\"} ";
+        }
         for (int f = 0; f < families.length; f++) {
             out.append("# HELP ").append(families[f][0]).append(' ').append(families[f][2]).append('\n')
                     .append("# TYPE ").append(families[f][0]).append(' ').append(families[f][1]).append('\n');
-            for (CounterSample sample : services.sampler().latest().samples()) {
-                out.append(families[f][0]).append("{service=\"").append(esc(sample.service())).append('"');
-                if (sample.realServer() != null) {
-                    out.append(",real_server=\"").append(esc(sample.realServer())).append('"');
-                }
-                out.append("} ").append(Long.toString(value(sample.counters(), f))).append('\n');
+            for (int i = 0; i < labels.length; i++) {
+                out.append(families[f][0]).append(labels[i]).append(Long.toString(value(samples.get(i).counters(), f))).append('\n');
             }
         }
     }

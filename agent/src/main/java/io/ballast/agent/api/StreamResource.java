@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ballast.model.api.AgentEvent;
 import io.ballast.model.api.StatsTick;
-import io.ballast.model.json.SpecCodec;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,7 +24,7 @@ final class StreamResource {
 
     // One line of compact JSON, written straight to the response: a tick at 10,000 real servers is about
     // 2 MB, and building it as a String (then copying it line by line) cost more than the sampling itself.
-    private static final ObjectWriter LINE = SpecCodec.mapper().writer()
+    private static final ObjectWriter LINE = CounterJson.mapper().writer()
             .without(SerializationFeature.INDENT_OUTPUT)
             .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .without(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);

@@ -27,8 +27,4 @@ public enum StatsTier {
     public long stepMillis() {
         return stepMillis;
     }
-
-    boolean holds(SeriesKey key) {
-        return key.isService() != realServers;
-    }
 }

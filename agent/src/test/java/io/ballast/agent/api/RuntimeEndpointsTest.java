@@ -175,6 +175,21 @@ class RuntimeEndpointsTest {
     }
 
     @Test
+    void metricsCarryEveryCounterFamilyPerServiceAndPerRealServer() throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String body = agent.get("/metrics").body();
+        while (!body.contains("ballast_bytes_out_total{service=") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(300); // the first sample is taken within a second of start
+            body = agent.get("/metrics").body();
+        }
+        for (String family : List.of("ballast_connections_total", "ballast_active_connections",
+                "ballast_bytes_in_total", "ballast_bytes_out_total")) {
+            assertThat(body).containsPattern(family + "\\{service=\"tcp/203\\.0\\.113\\.10:80\"\\} \\d+\n")
+                    .containsPattern(family + "\\{service=\"tcp/203\\.0\\.113\\.10:80\",real_server=\"198\\.51\\.100\\.\\d+:\\d+\"\\} \\d+\n");
+        }
+    }
+
+    @Test
     void thereIsNoPlainHttpPort() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", agent.agent.port())) {
             socket.setSoTimeout(5000);

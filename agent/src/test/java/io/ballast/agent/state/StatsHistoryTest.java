@@ -6,6 +6,7 @@ import io.ballast.model.api.StatsPoint;
 import io.ballast.model.api.StatsReport;
 import io.ballast.model.api.StatsSeries;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,29 @@ class StatsHistoryTest {
             StatsReport seconds = history.query(now - 5000, now, 1000, now);
             assertThat(seconds.stepMillis()).isEqualTo(1000);
             assertThat(seconds.series()).anySatisfy(x -> assertThat(x.points()).hasSize(5));
+        }
+    }
+
+    @Test
+    void stepsAfterAnHourWhenEveryTierClosesAtOnceAreStillStored() throws Exception {
+        // The sampler's form: the same key objects in the same order every second, found by position.
+        try (AgentDatabase db = AgentDatabase.open(dir.resolve("s.db"))) {
+            StatsHistory history = new StatsHistory(db);
+            long hour = 1_800_000_000_000L; // a whole hour: every tier's step closes here
+            List<SeriesKey> keys = List.of(SERVICE, SERVER);
+            for (long at = hour - 5_000; at <= hour + 60_000; at += 1000) {
+                StatsPoint p = new StatsPoint(at, 2, 5, 100, 1000);
+                history.record(at, p, keys, List.of(p, p));
+            }
+            long now = hour + 61_000;
+            StatsReport minutes = history.query(hour - 60_000, now, 60_000, now);
+            StatsSeries server = minutes.series().stream().filter(x -> x.realServer() != null).findFirst().orElseThrow();
+
+            assertThat(server.points()).containsExactly(new StatsPoint(hour - 60_000, 10, 5, 500, 5000),
+                    new StatsPoint(hour, 120, 5, 6000, 60_000));
+            StatsReport tens = history.query(hour, now, 10_000, now);
+            StatsSeries service = tens.series().stream().filter(x -> x.realServer() == null).findFirst().orElseThrow();
+            assertThat(service.points()).hasSize(6).allSatisfy(x -> assertThat(x.connections()).isEqualTo(20));
         }
     }
 

@@ -2,6 +2,7 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.agent.dataplane.DataPlaneException;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,6 +78,63 @@ public final class CommandRunner {
             Thread.currentThread().interrupt();
             throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
         }
+    }
+
+    /**
+     * Runs with no input and hands stdout to {@code reader} as it arrives, so a listing of megabytes is
+     * parsed without first being held as one String.
+     *
+     * @return the reader's value, or null when the command failed and {@code absent} matched its stderr
+     */
+    public <T> T read(List<String> command, OutputReader<T> reader, String absent) throws DataPlaneException {
+        List<String> argv = argv(command);
+        Process process;
+        try {
+            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        } catch (IOException e) {
+            throw new DataPlaneException("Could not start '" + String.join(" ", argv) + "': " + e.getMessage()
+                    + ". Is it installed and on the PATH?", e);
+        }
+        CompletableFuture<String> err = drain(process.getErrorStream());
+        T value;
+        DataPlaneException unreadable = null;
+        try (InputStream out = process.getInputStream()) {
+            value = reader.read(out);
+            out.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            value = null;
+            unreadable = new DataPlaneException("Could not read the output of '" + String.join(" ", argv) + "': "
+                    + e.getMessage(), e);
+        }
+        try {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DataPlaneException("'" + String.join(" ", argv) + "' did not finish within "
+                        + timeoutMillis + " ms and was stopped.");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
+        }
+        String stderr = err.join();
+        if (process.exitValue() != 0 && absent != null && stderr.contains(absent)) {
+            return null;
+        }
+        if (unreadable != null) {
+            throw unreadable; // before the exit code: a reader that gave up closes the pipe, and the command dies of it
+        }
+        if (process.exitValue() != 0) {
+            throw new DataPlaneException("'" + String.join(" ", argv) + "' failed: "
+                    + String.join(" | ", stderr.strip().lines().limit(4).map(String::strip).toList()));
+        }
+        return value;
+    }
+
+    /** Turns a command's stdout into a value. */
+    @FunctionalInterface
+    public interface OutputReader<T> {
+        T read(InputStream stdout) throws IOException;
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

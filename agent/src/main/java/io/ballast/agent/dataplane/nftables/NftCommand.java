@@ -2,6 +2,7 @@ package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.agent.dataplane.DataPlaneException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The command layer: the only class that runs {@code nft}. Every change is one nft transaction — all
@@ -97,6 +98,16 @@ public final class NftCommand implements AutoCloseable {
             throw new DataPlaneException("'" + String.join(" ", argv) + "' failed: " + firstLines(result.stderr(), 4));
         }
         return result.stdout().lines().filter(line -> line.startsWith("{")).toList();
+    }
+
+    /**
+     * The counters of one counter set ({@code nft -p list set}, nft's text form, read as it streams;
+     * see {@link CounterListing}); null if the set does not exist.
+     */
+    public Map<String, NftRulesetRenderer.CounterValue> setCounters(String family, String table, String set)
+            throws DataPlaneException {
+        return runner.read(List.of(nft, "-p", "list", "set", family, table, set), CounterListing::read,
+                "No such file or directory");
     }
 
     private String listJson(List<String> argv) throws DataPlaneException {

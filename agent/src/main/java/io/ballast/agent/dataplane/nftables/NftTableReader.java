@@ -325,32 +325,6 @@ public final class NftTableReader {
         }
     }
 
-    /**
-     * Counter values from {@code nft -j list set} of the counter sets: "set key" (the key as
-     * {@link NftRulesetRenderer#counterKey} writes it) → value.
-     */
-    public Map<String, NftRulesetRenderer.CounterValue> counters(List<String> listings) throws DataPlaneException {
-        Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>();
-        for (String listing : listings) {
-            if (listing == null) {
-                continue;
-            }
-            for (JsonNode item : tree(listing)) {
-                String set = item.path("set").path("name").asText();
-                for (JsonNode element : item.path("set").path("elem")) {
-                    JsonNode elem = element.path("elem");
-                    JsonNode counter = elem.path("counter");
-                    JsonNode value = elem.path("val").path("concat");
-                    List<String> parts = new ArrayList<>();
-                    value.forEach(part -> parts.add(part.asText()));
-                    counters.put(set + " " + String.join(" . ", parts), new NftRulesetRenderer.CounterValue(
-                            counter.path("packets").asLong(), counter.path("bytes").asLong()));
-                }
-            }
-        }
-        return counters;
-    }
-
     /** The epoch in {@code nft -j list set … epoch} output; -1 if the set (or table) is not there or not as written. */
     public long epoch(String listing) throws DataPlaneException {
         if (listing == null) {

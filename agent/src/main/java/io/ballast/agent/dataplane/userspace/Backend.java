@@ -18,6 +18,8 @@ import java.util.Set;
 final class Backend implements Destination {
 
     private RealServer server;
+    // Made once: the stats sampler asks for it every second, for every server.
+    private final String key;
     private final InetSocketAddress target;
     private final TrafficCounters counters = new TrafficCounters();
     private final Set<ForwardedConnection> connections = new LinkedHashSet<>();
@@ -28,6 +30,7 @@ final class Backend implements Destination {
 
     Backend(RealServer server, InetAddress address) {
         this.server = server;
+        this.key = server.key();
         this.target = new InetSocketAddress(address, server.port());
         this.lastWeight = server.weight();
     }
@@ -37,7 +40,7 @@ final class Backend implements Destination {
     }
 
     String key() {
-        return server.key();
+        return key;
     }
 
     InetSocketAddress target() {
@@ -56,7 +59,7 @@ final class Backend implements Destination {
         connectFailures++;
     }
 
-    /** Takes a new table entry for the same address and port; thresholds and weight apply at once. */
+    /** Takes a new table entry for the same address and port (so the same key); thresholds and weight apply at once. */
     void update(RealServer updated) {
         overloaded = OverloadRule.afterEdit(overloaded, server.upperThreshold(), updated.upperThreshold());
         server = updated;

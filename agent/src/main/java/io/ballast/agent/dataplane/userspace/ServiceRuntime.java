@@ -27,6 +27,8 @@ final class ServiceRuntime {
     private final boolean expireQuiescentTemplate;
     private final Function<String, InetAddress> resolver;
     private VirtualService spec;
+    /** The service's key as the stats name it, made once rather than every second. */
+    private String sampleKey;
     private List<Backend> backends = new ArrayList<>();
     private ConnectionScheduler scheduler;
     private PersistenceTemplates templates;
@@ -42,6 +44,7 @@ final class ServiceRuntime {
         this.expireQuiescentTemplate = expireQuiescentTemplate;
         this.vip = new InetSocketAddress(resolver.apply(spec.address()), spec.port());
         this.spec = spec;
+        this.sampleKey = spec.key().toString();
         for (RealServer rs : spec.realServers()) {
             backends.add(new Backend(rs, resolver.apply(rs.address())));
         }
@@ -143,6 +146,7 @@ final class ServiceRuntime {
             sorry = sorryBackend(updated);
         }
         spec = updated;
+        sampleKey = updated.key().toString();
     }
 
     /** The service leaves the table: listener closed, every connection it carries closed. */
@@ -182,7 +186,7 @@ final class ServiceRuntime {
     }
 
     void addSamples(List<CounterSample> out) {
-        String service = spec.key().toString();
+        String service = sampleKey;
         out.add(new CounterSample(service, null, counters.snapshot()));
         for (Backend b : backends) {
             out.add(new CounterSample(service, b.key(), b.counters().snapshot()));

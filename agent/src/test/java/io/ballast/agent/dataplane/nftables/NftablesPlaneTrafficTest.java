@@ -322,6 +322,28 @@ class NftablesPlaneTrafficTest {
     }
 
     @Test
+    void udpCountersCountEachDatagramFlowOnTheServerThatAnsweredIt() throws Exception {
+        // nft lists the protocol of a counter's key as a number (17): it must still find the UDP service's servers.
+        List<RealServer> servers = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            servers.add(RealServer.of("rs" + i, realServer(i), 53, 1));
+        }
+        converge(List.of(new VirtualService("dns", Protocol.UDP, VIP, 53, null, null, Scheduler.RR, Set.of(),
+                null, ForwardingMethod.NAT, null, null, servers)));
+
+        Map<String, Integer> replies = net.client().countReplies("udp", VIP, 53, 27);
+        CounterSnapshot snapshot = plane.sampleCounters();
+
+        assertThat(serviceConnections(snapshot)).isEqualTo(27);
+        for (int i = 1; i <= 3; i++) {
+            String server = realServer(i) + ":53";
+            assertThat(snapshot.samples()).filteredOn(s -> server.equals(s.realServer())).singleElement()
+                    .satisfies(s -> assertThat(s.counters().connections()).isEqualTo(9));
+        }
+        assertThat(replies.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(27);
+    }
+
+    @Test
     void schedulerNeedingConnectionCountsIsRefusedWithTheReasonAndNothingChanges() throws Exception {
         List<VirtualService> before = List.of(service(Scheduler.RR, 1, 1, 1));
         converge(before);
