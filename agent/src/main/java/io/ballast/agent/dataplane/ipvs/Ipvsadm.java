@@ -1,10 +1,12 @@
 package io.ballast.agent.dataplane.ipvs;
 
 import io.ballast.agent.dataplane.DataPlaneException;
+import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The kernel interface (keepalived's libipvs role): the one class that runs ipvsadm. Batches go
@@ -31,6 +35,9 @@ public class Ipvsadm {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Ipvsadm.class);
+    /** The pipe's own capacity: each write fills it once and lets ipvsadm run. */
+    private static final int PIPE_CHUNK = 64 * 1024;
     private final String executable;
     private final long timeoutSeconds;
 
@@ -48,23 +55,55 @@ public class Ipvsadm {
         return result;
     }
 
+    /** Writes the lines of a batch, each ending in a newline, as they are made. */
+    @FunctionalInterface
+    public interface BatchWriter {
+        void write(Writer out) throws IOException;
+    }
+
     /** Runs a batch of command lines in one ipvsadm process; the result tells whether every line worked. */
     public Result restore(List<String> lines) throws DataPlaneException {
-        StringBuilder input = new StringBuilder(lines.size() * 64);
-        for (String line : lines) {
-            input.append(line).append('\n');
-        }
+        return restore(out -> {
+            for (String line : lines) {
+                out.write(line);
+                out.write('\n');
+            }
+        });
+    }
+
+    /**
+     * Runs a batch in one ipvsadm process, streaming its lines into ipvsadm's stdin while {@code batch}
+     * makes them: the kernel starts on the first services while the last are still being rendered, and
+     * the batch never exists as one string. If {@code batch} fails half way, ipvsadm is stopped and the
+     * result is a failure (some lines may have reached the kernel: the caller undoes from what it holds).
+     */
+    public Result restore(BatchWriter batch) throws DataPlaneException {
+        long t0 = System.nanoTime();
         Process process = start(List.of("-R"));
+        long t1 = System.nanoTime();
         Timeout timeout = Timeout.arm(process, timeoutSeconds);
         // A batch can fail on thousands of lines: stderr is drained while stdin is still being written.
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(input.toString().getBytes(StandardCharsets.UTF_8));
+        RuntimeException renderFailure = null;
+        try (Writer in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
+                PIPE_CHUNK)) {
+            batch.write(in);
         } catch (IOException e) {
             // ipvsadm stopped reading; its exit status and stderr below say why.
+        } catch (RuntimeException e) {
+            renderFailure = e;
+            process.destroyForcibly();
         }
-        return finish(process, timeout, List.of("-R"), out.join(), err.join());
+        long t2 = System.nanoTime();
+        Result result = finish(process, timeout, List.of("-R"), out.join(), err.join());
+        LOG.debug("restore timing: start={} ms write={} ms wait={} ms", (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        if (renderFailure != null) {
+            return new Result(-1, result.stdout(), "the batch could not be written to ipvsadm ("
+                    + renderFailure + ")\n" + result.stderr());
+        }
+        return result;
     }
 
     public String listing() throws DataPlaneException {

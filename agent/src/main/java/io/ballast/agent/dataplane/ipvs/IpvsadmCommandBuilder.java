@@ -7,6 +7,8 @@ import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
 import io.ballast.model.SchedulerFlag;
 import io.ballast.model.VirtualService;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -70,6 +72,17 @@ public final class IpvsadmCommandBuilder {
     /** One line of an {@code ipvsadm -R} batch. No argument contains a space, so joining is exact. */
     public static String restoreLine(List<String> args) {
         return String.join(" ", args);
+    }
+
+    /** Writes {@link #restoreLine} and a newline without making the line as a string first. */
+    public static void writeRestoreLine(Writer out, List<String> args) throws IOException {
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) {
+                out.write(' ');
+            }
+            out.write(args.get(i));
+        }
+        out.write('\n');
     }
 
     /** -t/-u/--sctp-service ADDR:PORT, or -f MARK (with -6 for an IPv6 mark service). */

@@ -62,9 +62,12 @@ public final class TableRecord {
         }
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        List<VirtualService> slim = new ArrayList<>(table.size());
+        List<VirtualService> slim = new ArrayList<>();
         for (VirtualService service : table) {
-            slim.add(slim(service));
+            VirtualService entry = slim(service);
+            if (!readsBackWithoutEntry(service, entry)) {
+                slim.add(entry);
+            }
         }
         SpecCodec.mapper().writeValue(temporary.toFile(), slim);
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -83,6 +86,17 @@ public final class TableRecord {
             }
         }
         return service.withRealServers(labelled);
+    }
+
+    /**
+     * True if {@link #decorate} gives the service back as it is without any entry: no sorry server, no
+     * real server with something of its own, and a default forwarding that the kernel's destinations
+     * show as the commonest (NAT when there are none). A generated table of thousands of plain services
+     * then costs an empty file, not a second serialisation of the table after every full apply.
+     */
+    static boolean readsBackWithoutEntry(VirtualService service, VirtualService slim) {
+        return service.sorryServer() == null && slim.realServers().isEmpty()
+                && (service.forwarding() == ForwardingMethod.NAT || !service.realServers().isEmpty());
     }
 
     /** The kernel's service with what the record adds; the sorry destination, if present, folded back. */

@@ -34,7 +34,8 @@ public final class IpvsBenchDriver {
         List<VirtualService> target = args[0].equals("weights") ? List.of()
                 : IpvsBenchData.table(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         long t1 = System.nanoTime();
-        try (DataPlane plane = new IpvsDataPlaneProvider().open(new PlaneOptions("bench", Path.of(args[1]), Map.of()))) {
+        try (DataPlane plane = new IpvsDataPlaneProvider().open(new PlaneOptions("bench", Path.of(args[1]),
+                Map.of("ipvsadm", System.getProperty("bench.ipvsadm", "ipvsadm"))))) {
             long t2 = System.nanoTime();
             List<VirtualService> table = plane.readTable();
             long t3 = System.nanoTime();

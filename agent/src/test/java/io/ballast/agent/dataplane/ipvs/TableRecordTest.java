@@ -86,6 +86,23 @@ class TableRecordTest {
     }
 
     @Test
+    void plainServicesTakeNoEntryAndReadBackEqual(@TempDir Path dir) throws Exception {
+        VirtualService plainDr = new VirtualService(null, Protocol.TCP, "203.0.113.12", 80, null, null, Scheduler.WRR,
+                Set.of(), null, ForwardingMethod.DR, null, null, List.of(RealServer.of(null, "198.51.100.9", 80, 3)));
+        VirtualService emptyDr = new VirtualService(null, Protocol.TCP, "203.0.113.13", 80, null, null, Scheduler.RR,
+                Set.of(), null, ForwardingMethod.DR, null, null, List.of());
+        TableRecord record = new TableRecord(dir);
+        record.save(List.of(plainDr, emptyDr, SPEC));
+
+        var loaded = record.load();
+        // A DR service with no destination shows no forwarding in the kernel: only the record knows it.
+        assertThat(loaded).containsOnlyKeys(emptyDr.key(), SPEC.key());
+        VirtualService kernelView = plainDr.withRealServers(List.of(
+                new RealServer(null, "198.51.100.9", 80, 3, ForwardingMethod.DR, 0, 0, null, null)));
+        assertThat(TableRecord.decorate(kernelView, loaded.get(plainDr.key()))).isEqualTo(plainDr);
+    }
+
+    @Test
     void damagedRecordOnlyLosesLabels(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("ipvs-table.json"), "{ not json");
 
