@@ -130,8 +130,29 @@ final class ServerTiles {
         return null;
     }
 
-    Canvas canvas() {
-        return canvas;
+    /**
+     * An empty region over the tiles' area, for the picture: it draws nothing, but makes the
+     * picture's bounds (and so fit-to-window) include the servers the canvas draws.
+     */
+    javafx.scene.Node area() {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = 0;
+        double maxY = 0;
+        for (Group group : groups) {
+            TopologyLayout.Box f = group.frame();
+            minX = Math.min(minX, f.x());
+            minY = Math.min(minY, f.y());
+            maxX = Math.max(maxX, f.right());
+            maxY = Math.max(maxY, f.y() + f.h());
+        }
+        javafx.scene.layout.Region area = new javafx.scene.layout.Region();
+        area.setMouseTransparent(true);
+        area.setManaged(false);
+        if (!groups.isEmpty()) {
+            area.resizeRelocate(minX, minY, maxX - minX, maxY - minY);
+        }
+        return area;
     }
 
     private static boolean contains(TopologyLayout.Box box, Point2D p) {

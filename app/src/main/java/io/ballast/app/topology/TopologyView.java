@@ -277,7 +277,7 @@ public final class TopologyView extends StackPane {
             }
         }
         if (tiles != null) {
-            cardLayer.getChildren().add(tileArea());
+            cardLayer.getChildren().add(tiles.area());
             tiles.select(vm.selectionProperty().get());
         }
         DiagramCard selected = cards.get(vm.selectionProperty().get());
@@ -304,29 +304,6 @@ public final class TopologyView extends StackPane {
         if (tiles != null) {
             tiles.clear();
         }
-    }
-
-    /**
-     * An empty region over the tiles' area: it draws nothing, but makes the picture's bounds (and
-     * so fit-to-window) include the servers the canvas draws.
-     */
-    private javafx.scene.Node tileArea() {
-        double minX = Double.MAX_VALUE;
-        double minY = Double.MAX_VALUE;
-        double maxX = 0;
-        double maxY = 0;
-        for (TopologyLayout.Group group : layout.groups()) {
-            TopologyLayout.Box f = group.frame();
-            minX = Math.min(minX, f.x());
-            minY = Math.min(minY, f.y());
-            maxX = Math.max(maxX, f.right());
-            maxY = Math.max(maxY, f.y() + f.h());
-        }
-        javafx.scene.layout.Region area = new javafx.scene.layout.Region();
-        area.setMouseTransparent(true);
-        area.setManaged(false);
-        area.resizeRelocate(minX, minY, maxX - minX, maxY - minY);
-        return area;
     }
 
     private void add(DiagramCard card) {
