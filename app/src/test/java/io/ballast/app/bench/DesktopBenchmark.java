@@ -136,6 +136,7 @@ public final class DesktopBenchmark {
                 + " cluster pane %.0f ms, scene and show (CSS, layout) %.0f ms; then until the first frame %.0f ms%n",
                 toolkitUp - jvmStart, (phases[0] - windowStart[0]) / 1e6, (phases[1] - phases[0]) / 1e6, (phases[2] - phases[1]) / 1e6,
                 (phases[3] - phases[2]) / 1e6, (firstRendered - phases[3]) / 1e6);
+        System.out.printf(Locale.ROOT, "scene graph: %d nodes in the window%n", onFx(() -> nodes(scene[0].getRoot())));
         FX_THREAD = onFx(() -> Thread.currentThread().getId());
         RENDER_THREAD = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
@@ -187,6 +188,17 @@ public final class DesktopBenchmark {
                 memory.getHeapMemoryUsage().getUsed() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Nodes in the tree under {@code node}, itself included: what CSS, layout and rendering walk. */
+    private static int nodes(javafx.scene.Node node) {
+        int count = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                count += nodes(child);
+            }
+        }
+        return count;
     }
 
     private static long fxCpu(long threadId) {
