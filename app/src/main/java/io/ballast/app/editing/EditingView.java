@@ -54,7 +54,7 @@ public final class EditingView extends BorderPane {
 
     private final EditingViewModel vm;
     private final ClusterViewModel diagramModel = new ClusterViewModel();
-    private final TopologyView diagram = new TopologyView(diagramModel);
+    private final TopologyView diagram = TopologyView.withCards(diagramModel);
     private final DragController drags = new DragController();
     private final Supplier<List<DirectorAgent>> agents;
     private final java.util.concurrent.Callable<LiveFacts> facts;

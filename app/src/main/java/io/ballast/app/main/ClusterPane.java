@@ -21,7 +21,6 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import io.ballast.model.ServiceKey;
-import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -68,14 +67,16 @@ public final class ClusterPane extends BorderPane {
         runtimeView.managedProperty().bind(runtimeView.visibleProperty());
         ContextMenu serverMenu = runtimeView.contextMenu();
         topology.setOnContextMenuRequested(e -> {
-            if (showServerMenu(serverMenu, e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+            if (showServerMenu(serverMenu, topology.itemAt(e.getPickResult().getIntersectedNode(), e.getSceneX(), e.getSceneY()),
+                    e.getScreenX(), e.getScreenY())) {
                 e.consume();
             }
         });
         // Not every platform turns a right click into a context-menu request (headless Monocle does not).
         topology.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() == MouseButton.SECONDARY
-                    && showServerMenu(serverMenu, e.getPickResult().getIntersectedNode(), e.getScreenX(), e.getScreenY())) {
+                    && showServerMenu(serverMenu, topology.itemAt(e.getPickResult().getIntersectedNode(), e.getSceneX(), e.getSceneY()),
+                    e.getScreenX(), e.getScreenY())) {
                 e.consume();
             }
         });
@@ -146,8 +147,7 @@ public final class ClusterPane extends BorderPane {
         metrics.setScopes(scopes);
     }
 
-    private boolean showServerMenu(ContextMenu menu, Node picked, double screenX, double screenY) {
-        Object item = topology.itemAt(picked);
+    private boolean showServerMenu(ContextMenu menu, Object item, double screenX, double screenY) {
         if (!(item instanceof RealServerItem)) {
             return false;
         }

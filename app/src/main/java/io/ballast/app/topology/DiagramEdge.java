@@ -8,11 +8,14 @@ final class DiagramEdge extends CubicCurve {
     static final double MIN_WIDTH = 1.2;
     static final double MAX_WIDTH = 9;
 
+    private double dashScale = 1;
+
     DiagramEdge(double x1, double y1, double x2, double y2) {
         getStyleClass().add(DiagramStyles.EDGE);
         setMouseTransparent(true);
         setFill(null);
         connect(x1, y1, x2, y2);
+        applyDashes();
     }
 
     void connect(double x1, double y1, double x2, double y2) {
@@ -52,6 +55,27 @@ final class DiagramEdge extends CubicCurve {
         }
         getStyleClass().removeAll(DiagramStyles.EDGE_ACTIVE, DiagramStyles.EDGE_STANDBY, DiagramStyles.EDGE_DOWN);
         getStyleClass().add(kind);
+        applyDashes();
+    }
+
+    /**
+     * Dashes keep their length on screen (12/8 px flowing, 2/6 px dotted) whatever the zoom: zoomed
+     * far out, dashes fixed in diagram units would shrink below a pixel, look solid and still cost
+     * the software renderer every one of their thousands of pieces on every frame.
+     */
+    void setDashScale(double unitsPerPixel) {
+        if (dashScale != unitsPerPixel) {
+            dashScale = unitsPerPixel;
+            applyDashes();
+        }
+    }
+
+    private void applyDashes() {
+        if (active()) {
+            getStrokeDashArray().setAll(12 * dashScale, 8 * dashScale);
+        } else {
+            getStrokeDashArray().setAll(2 * dashScale, 6 * dashScale);
+        }
     }
 
     boolean active() {

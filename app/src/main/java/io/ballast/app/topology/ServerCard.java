@@ -1,7 +1,5 @@
 package io.ballast.app.topology;
 
-import io.ballast.app.metrics.Units;
-import io.ballast.model.AdminState;
 import io.ballast.model.OsType;
 import org.kordamp.ikonli.material2.Material2AL;
 
@@ -15,8 +13,7 @@ final class ServerCard extends DiagramCard {
                 DiagramStyles.REAL_SERVER, box);
         this.server = server;
         title.setText(server.title());
-        subtitle.setText(server.key() + (server.server().state() != AdminState.ACTIVE
-                ? " · " + server.server().state().name().toLowerCase(java.util.Locale.ROOT) : ""));
+        subtitle.setText(ServerTiles.subtitle(server));
         server.changedProperty().addListener(o -> refresh());
         server.weightProperty().addListener(o -> refresh());
         refresh();
@@ -25,8 +22,6 @@ final class ServerCard extends DiagramCard {
     private void refresh() {
         swapStyle(strip, DiagramStyles.ALL_HEALTH, DiagramStyles.health(server.healthProperty().get()));
         swapStyle(this, DiagramStyles.ALL_HEALTH, DiagramStyles.health(server.healthProperty().get()));
-        figures.setText("w " + server.weightProperty().get()
-                + " · " + Units.count(server.activeConnectionsProperty().get()) + " conns · "
-                + Units.bytesPerSecond(server.throughputProperty().get()));
+        figures.setText(ServerTiles.figures(server));
     }
 }

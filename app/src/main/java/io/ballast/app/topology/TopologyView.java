@@ -36,6 +36,11 @@ public final class TopologyView extends StackPane {
 
     /** Above this many links the flow animation stops: a thousand moving dashes cost more than they tell. */
     static final int ANIMATION_LIMIT = 400;
+    /**
+     * Above this many grouped real servers the live diagram draws them as tiles on one canvas
+     * (ServerTiles) instead of one node tree per server; the same point where per-server links stop.
+     */
+    public static final int TILE_THRESHOLD = 64;
 
     private final ClusterViewModel vm;
     private final Pane picture = new Pane();
@@ -54,9 +59,26 @@ public final class TopologyView extends StackPane {
     private TopologyLayout layout;
     private boolean perServerEdges;
     private final AnimationTimer flow;
+    private final boolean mayTile;
+    private final TilePalette palette = new TilePalette();
+    private ServerTiles tiles;
 
+    /** The live diagram: large clusters' real servers are drawn as tiles on a canvas. */
     public TopologyView(ClusterViewModel vm) {
+        this(vm, true);
+    }
+
+    /**
+     * A diagram whose every box is a node, whatever the size: for the editor, whose drag sources,
+     * drop targets and error badges work on the boxes' nodes.
+     */
+    public static TopologyView withCards(ClusterViewModel vm) {
+        return new TopologyView(vm, false);
+    }
+
+    private TopologyView(ClusterViewModel vm, boolean mayTile) {
         this.vm = vm;
+        this.mayTile = mayTile;
         getStyleClass().add(DiagramStyles.DIAGRAM);
         picture.getChildren().addAll(edgeLayer, cardLayer);
         picture.setPickOnBounds(false);
@@ -72,14 +94,17 @@ public final class TopologyView extends StackPane {
         emptyState = new VBox(8, emptyTitle, emptyHint);
         emptyState.setAlignment(Pos.CENTER);
         emptyState.setMouseTransparent(true);
-        getChildren().addAll(zoomPane, emptyState, notice);
+        getChildren().addAll(palette.probes(), zoomPane, emptyState, notice);
 
         zoomPane.setOnMouseClicked(e -> {
             if (e.isStillSincePress()) {
-                vm.selectionProperty().set(cardAt(e.getPickResult().getIntersectedNode()));
+                vm.selectionProperty().set(itemAt(e.getPickResult().getIntersectedNode(), e.getSceneX(), e.getSceneY()));
             }
         });
-        zoomPane.zoomProperty().addListener((o, a, z) -> pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM));
+        zoomPane.zoomProperty().addListener((o, a, z) -> {
+            pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM);
+            scaleDashes();
+        });
         vm.structureProperty().addListener(o -> rebuild());
         vm.ratesUpdatedProperty().addListener(o -> updateLoads());
         vm.selectionProperty().addListener((o, old, now) -> {
@@ -89,6 +114,9 @@ public final class TopologyView extends StackPane {
             if (now != null && cards.containsKey(now)) {
                 cards.get(now).setSelected(true);
             }
+            if (tiles != null) {
+                tiles.select(now);
+            }
         });
         flow = new AnimationTimer() {
             private long last;
@@ -97,8 +125,12 @@ public final class TopologyView extends StackPane {
             public void handle(long now) {
                 double dt = last == 0 ? 0 : (now - last) / 1e9;
                 last = now;
+                double speed = 24 / zoomPane.zoomProperty().get(); // 24 px/s on screen at any zoom
                 for (DiagramEdge edge : flowing) {
-                    edge.setStrokeDashOffset(edge.getStrokeDashOffset() - dt * 24);
+                    edge.setStrokeDashOffset(edge.getStrokeDashOffset() - dt * speed);
+                }
+                if (tiles != null) {
+                    tiles.redrawIfDirty();
                 }
             }
         };
@@ -120,9 +152,40 @@ public final class TopologyView extends StackPane {
         zoomPane.fit();
     }
 
-    /** Number of boxes drawn: for tests and the benchmark. */
+    /** Number of boxes drawn as nodes: for tests and the benchmark. */
     public int cardCount() {
         return cards.size();
+    }
+
+    /** Number of real servers drawn as canvas tiles (0 unless the cluster is large). */
+    public int tileCount() {
+        return tiles == null ? 0 : tiles.size();
+    }
+
+    /** How often the tiles' canvas was redrawn: at most once per pulse, however many figures changed. */
+    public long tileRedraws() {
+        return tiles == null ? 0 : tiles.draws();
+    }
+
+    /** Where a real server's tile is on screen, or null when it is not a tile (small clusters, the editor). */
+    public javafx.geometry.Bounds tileBoundsOnScreen(RealServerItem item) {
+        javafx.geometry.Bounds local = tiles == null ? null : tiles.boundsOf(item);
+        return local == null ? null : zoomPane.localToScreen(local);
+    }
+
+    /**
+     * The item under a point of the scene: a real server's tile when the cluster is drawn with
+     * tiles, else the card holding {@code picked} (see {@link #itemAt(javafx.scene.Node)}).
+     */
+    public Object itemAt(javafx.scene.Node picked, double sceneX, double sceneY) {
+        if (tiles != null) {
+            javafx.geometry.Point2D p = zoomPane.sceneToLocal(sceneX, sceneY);
+            RealServerItem tile = p == null ? null : tiles.itemAt(p.getX(), p.getY());
+            if (tile != null) {
+                return tile;
+            }
+        }
+        return cardAt(picked);
     }
 
     /**
@@ -166,7 +229,9 @@ public final class TopologyView extends StackPane {
         List<VipItem> groupedVips = vm.vips().stream().filter(v -> byService.containsKey(v.key())).toList();
         List<Integer> counts = groupedVips.stream().map(v -> byService.get(v.key()).size()).toList();
         layout = TopologyLayout.of(form, vm.vips().size(), vm.directors().size(), counts);
-        perServerEdges = counts.stream().mapToInt(Integer::intValue).sum() <= 64;
+        int grouped = counts.stream().mapToInt(Integer::intValue).sum();
+        perServerEdges = grouped <= 64;
+        useTiles(mayTile && grouped > TILE_THRESHOLD);
 
         DiagramCard clients = new ClientsCard(layout.clients());
         cardLayer.getChildren().add(clients);
@@ -193,8 +258,13 @@ public final class TopologyView extends StackPane {
         for (int g = 0; g < groupedVips.size(); g++) {
             VipItem vip = groupedVips.get(g);
             TopologyLayout.Group group = layout.groups().get(g);
-            cardLayer.getChildren().add(new ServiceGroupFrame(vip, group.frame()));
             List<RealServerItem> servers = byService.get(vip.key());
+            if (tiles != null) {
+                tiles.addGroup(vip, group.frame(), servers, group.servers());
+                groupEdges.add(edge(0, 0, group.frame().x(), group.frame().y() + TopologyLayout.GROUP_HEADER / 2));
+                continue;
+            }
+            cardLayer.getChildren().add(new ServiceGroupFrame(vip, group.frame()));
             for (int s = 0; s < servers.size(); s++) {
                 ServerCard card = new ServerCard(servers.get(s), group.servers().get(s));
                 add(card);
@@ -206,11 +276,15 @@ public final class TopologyView extends StackPane {
                 groupEdges.add(edge(0, 0, group.frame().x(), group.frame().y() + TopologyLayout.GROUP_HEADER / 2));
             }
         }
+        if (tiles != null) {
+            cardLayer.getChildren().add(tiles.area());
+            tiles.select(vm.selectionProperty().get());
+        }
         DiagramCard selected = cards.get(vm.selectionProperty().get());
         if (selected != null) {
             selected.setSelected(true);
         }
-        pseudoClassStateChanged(DENSE, cards.size() > DENSE_CARDS);
+        pseudoClassStateChanged(DENSE, cards.size() + tileCount() > DENSE_CARDS);
         boolean spof = vm.singlePointOfFailure() && !vm.directors().isEmpty();
         notice.setText(spof ? "Single director: if " + vm.directors().get(0).id() + " fails, nothing takes over" : "");
         notice.setVisible(spof);
@@ -220,13 +294,33 @@ public final class TopologyView extends StackPane {
         }
     }
 
+    private void useTiles(boolean on) {
+        if (on && tiles == null) {
+            tiles = new ServerTiles(zoomPane, palette);
+        } else if (!on && tiles != null) {
+            tiles.detach();
+            tiles = null;
+        }
+        if (tiles != null) {
+            tiles.clear();
+        }
+    }
+
     private void add(DiagramCard card) {
         cards.put(card.item(), card);
         cardLayer.getChildren().add(card);
     }
 
+    private void scaleDashes() {
+        double unitsPerPixel = 1 / zoomPane.zoomProperty().get();
+        for (javafx.scene.Node node : edgeLayer.getChildren()) {
+            ((DiagramEdge) node).setDashScale(unitsPerPixel);
+        }
+    }
+
     private DiagramEdge edge(double x1, double y1, double x2, double y2) {
         DiagramEdge edge = new DiagramEdge(x1, y1, x2, y2);
+        edge.setDashScale(1 / zoomPane.zoomProperty().get());
         edgeLayer.getChildren().add(edge);
         return edge;
     }

@@ -2,7 +2,9 @@ package io.ballast.app.topology;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
@@ -24,6 +26,7 @@ public final class ZoomPane extends Region {
     private final DoubleProperty zoom = new SimpleDoubleProperty(1);
     private double dragX;
     private double dragY;
+    private Node overlay;
 
     public ZoomPane(Node content) {
         this.content = content;
@@ -53,6 +56,47 @@ public final class ZoomPane extends Region {
             translate.setX(e.getX() - dragX);
             translate.setY(e.getY() - dragY);
         });
+    }
+
+    /**
+     * A node drawn above the content in this pane's own coordinates, sized to the pane: the dense
+     * part of the diagram draws itself there, at screen resolution, instead of as scaled content.
+     */
+    void setOverlay(javafx.scene.canvas.Canvas canvas) {
+        if (overlay != null) {
+            getChildren().remove(overlay);
+        }
+        overlay = canvas;
+        if (canvas != null) {
+            canvas.setMouseTransparent(true);
+            getChildren().add(canvas);
+            requestLayout();
+        }
+    }
+
+    /** Called whenever zoom or pan changes what is visible. */
+    void addViewListener(InvalidationListener listener) {
+        zoom.addListener(listener);
+        translate.xProperty().addListener(listener);
+        translate.yProperty().addListener(listener);
+    }
+
+    /** A point of this pane (e.g. a mouse event's x/y) in the content's coordinates. */
+    public Point2D toContent(double x, double y) {
+        return new Point2D((x - translate.getX()) / zoom.get(), (y - translate.getY()) / zoom.get());
+    }
+
+    /** A point of the content in this pane's coordinates. */
+    public Point2D fromContent(double x, double y) {
+        return new Point2D(translate.getX() + x * zoom.get(), translate.getY() + y * zoom.get());
+    }
+
+    double translateX() {
+        return translate.getX();
+    }
+
+    double translateY() {
+        return translate.getY();
     }
 
     public DoubleProperty zoomProperty() {
@@ -95,6 +139,10 @@ public final class ZoomPane extends Region {
 
     @Override
     protected void layoutChildren() {
-        // the content keeps its own coordinates; only transforms move it
+        // the content keeps its own coordinates; only transforms move it; the overlay covers the pane
+        if (overlay instanceof javafx.scene.canvas.Canvas canvas) {
+            canvas.setWidth(Math.ceil(getWidth()));
+            canvas.setHeight(Math.ceil(getHeight()));
+        }
     }
 }

@@ -72,6 +72,7 @@ public final class DesktopBenchmark {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
+        long toolkitUp = System.currentTimeMillis();
 
         ClusterSpec spec = Specs.large(services, perService);
         Simulator sim = new Simulator(spec);
@@ -80,18 +81,25 @@ public final class DesktopBenchmark {
         LiveCluster[] live = new LiveCluster[1];
         Scene[] scene = new Scene[1];
         CountDownLatch shown = new CountDownLatch(1);
+        long[] phases = new long[6];
+        // what the agents send (their status with the spec's hash) is made before the clock starts: agent work, not the client's
+        var masterStatus = sim.status("lb-a", Role.MASTER, Set.of());
+        var backupStatus = sim.status("lb-b", Role.BACKUP, Set.of());
         Platform.runLater(() -> {
             windowStart[0] = System.nanoTime();
             ThemeManager theme = new ThemeManager(false);
             theme.apply();
             MainWindow window = new MainWindow(theme);
+            phases[0] = System.nanoTime();
             live[0] = new LiveCluster(System::currentTimeMillis);
             live[0].config("lb-a", spec);
             live[0].connectionChanged("lb-a", ConnectionState.CONNECTED, "bench");
             live[0].connectionChanged("lb-b", ConnectionState.CONNECTED, "bench");
-            live[0].status("lb-a", sim.status("lb-a", Role.MASTER, Set.of()));
-            live[0].status("lb-b", sim.status("lb-b", Role.BACKUP, Set.of()));
+            live[0].status("lb-a", masterStatus);
+            live[0].status("lb-b", backupStatus);
+            phases[1] = System.nanoTime();
             window.show(new ClusterPane(live[0]));
+            phases[2] = System.nanoTime();
             Stage stage = new Stage();
             scene[0] = new Scene(window, 1440, 900);
             stage.setScene(scene[0]);
@@ -106,6 +114,7 @@ public final class DesktopBenchmark {
             });
             tracker.setOnPulse(PULSES::incrementAndGet);
             stage.show();
+            phases[3] = System.nanoTime();
             shown.countDown();
         });
         shown.await();
@@ -123,6 +132,11 @@ public final class DesktopBenchmark {
                 + " process CPU until then %.0f ms; load average %.1f%n",
                 firstRenderedWall - jvmStart, (firstRendered - windowStart[0]) / 1e6, CPU_AT_FIRST_FRAME / 1e6,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "  JVM start to toolkit up %d ms; on the FX thread: theme and toolbar %.0f ms, model of the cluster %.0f ms,"
+                + " cluster pane %.0f ms, scene and show (CSS, layout) %.0f ms; then until the first frame %.0f ms%n",
+                toolkitUp - jvmStart, (phases[0] - windowStart[0]) / 1e6, (phases[1] - phases[0]) / 1e6, (phases[2] - phases[1]) / 1e6,
+                (phases[3] - phases[2]) / 1e6, (firstRendered - phases[3]) / 1e6);
+        System.out.printf(Locale.ROOT, "scene graph: %d nodes in the window%n", onFx(() -> nodes(scene[0].getRoot())));
         FX_THREAD = onFx(() -> Thread.currentThread().getId());
         RENDER_THREAD = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
                 .mapToLong(Thread::getId).findFirst().orElse(-1);
@@ -161,8 +175,10 @@ public final class DesktopBenchmark {
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", shot.toFile());
         System.out.println("screenshot: " + shot);
         System.gc();
-        System.out.printf(Locale.ROOT, "live over %d s: mean %.1f frames/s (min 10-s window %.1f), idle %.1f frames/s, ratio live/idle %.2f%n",
-                liveSeconds, sumFps / windows, minFps, idleFps, (sumFps / windows) / idleFps);
+        if (windows > 0) {
+            System.out.printf(Locale.ROOT, "live over %d s: mean %.1f frames/s (min 10-s window %.1f), idle %.1f frames/s, ratio live/idle %.2f%n",
+                    liveSeconds, sumFps / windows, minFps, idleFps, (sumFps / windows) / idleFps);
+        }
         System.out.printf(Locale.ROOT, "updates applied: %d, FX-thread cost per update mean %.1f ms (CPU %.1f ms), max %.1f ms%n",
                 feeder.count(), feeder.meanMillis(), feeder.meanCpuMillis(), feeder.maxMillis());
         System.out.printf(Locale.ROOT, "FX thread CPU since start: %.1f s (live phase %d s); JVM process CPU: %.1f s; load average now %.1f%n",
@@ -172,6 +188,17 @@ public final class DesktopBenchmark {
                 memory.getHeapMemoryUsage().getUsed() >> 20, memory.getHeapMemoryUsage().getMax() >> 20);
         Platform.exit();
         System.exit(0);
+    }
+
+    /** Nodes in the tree under {@code node}, itself included: what CSS, layout and rendering walk. */
+    private static int nodes(javafx.scene.Node node) {
+        int count = 1;
+        if (node instanceof javafx.scene.Parent parent) {
+            for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                count += nodes(child);
+            }
+        }
+        return count;
     }
 
     private static long fxCpu(long threadId) {
