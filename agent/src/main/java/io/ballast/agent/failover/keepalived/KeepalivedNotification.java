@@ -2,6 +2,7 @@ package io.ballast.agent.failover.keepalived;
 
 import io.ballast.model.api.Role;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,10 +20,21 @@ public record KeepalivedNotification(String kind, String name, String state, int
     private static final Pattern LINE =
             Pattern.compile("^(INSTANCE|GROUP)\\s+\"([^\"]*)\"\\s+([A-Z_]+)(?:\\s+(\\d+))?\\s*$");
 
-    /** Parses a fifo line; empty for lines that are not VRRP transitions. */
+    /**
+     * Lines keepalived writes to the same fifo about events, not transitions: a master that received an
+     * advert of lower priority (keepalived 2.2+: typically the old master's last adverts after a fail-back),
+     * and priority changes. Read as states they would be "unknown", hence FAULT: the agent would think a
+     * director that holds the VIPs had lost them, tell conntrackd it is a backup — which makes it ask the
+     * peer for a full resynchronisation and inject the peer's table into the kernel that is forwarding the
+     * traffic — and report FAULT until the next real transition.
+     */
+    private static final Set<String> EVENTS =
+            Set.of("MASTER_RX_LOWER_PRI", "MASTER_PRIORITY", "BACKUP_PRIORITY");
+
+    /** Parses a fifo line; empty for lines that are not VRRP transitions (checker lines, events). */
     public static Optional<KeepalivedNotification> parse(String line) {
         Matcher m = LINE.matcher(line.strip());
-        if (!m.matches()) {
+        if (!m.matches() || EVENTS.contains(m.group(3))) {
             return Optional.empty();
         }
         int priority = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));

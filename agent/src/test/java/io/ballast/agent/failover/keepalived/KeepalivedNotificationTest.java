@@ -35,6 +35,17 @@ class KeepalivedNotificationTest {
     }
 
     @Test
+    void eventsOfAMasterThatKeepsTheVipsAreNotTransitions() {
+        // keepalived 2.2 writes these to the fifo while the instance stays MASTER (or BACKUP): seen after
+        // fail-backs, where reading them as FAULT made the new master resync from its backup mid-traffic.
+        assertThat(KeepalivedNotification.parse("INSTANCE \"ballast_vip\" MASTER_RX_LOWER_PRI 150")).isEmpty();
+        assertThat(KeepalivedNotification.parse("INSTANCE \"ballast_vip\" MASTER_PRIORITY 150")).isEmpty();
+        assertThat(KeepalivedNotification.parse("INSTANCE \"ballast_vip\" BACKUP_PRIORITY 1")).isEmpty();
+        assertThat(KeepalivedNotification.parse("INSTANCE \"ballast_vip\" FAULT 0").orElseThrow().role())
+                .isEqualTo(Role.FAULT);
+    }
+
+    @Test
     void checkerLinesAndNoiseAreIgnored() {
         assertThat(KeepalivedNotification.parse("RS 198.51.100.21:80 UP 203.0.113.10:80")).isEmpty();
         assertThat(KeepalivedNotification.parse("")).isEmpty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ballast.agent.testsupport.netns.AgentProcess;
 import io.ballast.agent.testsupport.netns.DirectorPair;
 import io.ballast.netns.Netns;
 import java.io.IOException;
@@ -106,7 +107,8 @@ public final class FailoverOutageBenchmark {
                             + ",\"keptThroughBoth\":" + keptAtFailBack + ",\"failedAfterAgentUp\":" + afterUp
                             + ",\"agentUpAtMs\":" + (agentUpAt - back.get("startMs").asLong()) + ",\"restoreAtMs\":"
                             + (restoreAt - back.get("startMs").asLong()) + ",\"lbaEventsMs\":"
-                            + eventsSince(pair, restoreAt, back.get("startMs").asLong()) + ",\"probe\":" + back + "}");
+                            + eventsSince(pair.a(), restoreAt, back.get("startMs").asLong()) + ",\"lbbEventsMs\":"
+                            + eventsSince(pair.b(), restoreAt, back.get("startMs").asLong()) + ",\"probe\":" + back + "}");
                     System.out.println(diagnostics(setup, run, back, masterAt, sizeTrace, injectAtMaster, injectAtEnd, Map.of("aBeforeCrash", aBeforeCrash,
                             "bBeforeCrash", bBeforeCrash, "bAfterTakeover", bAfterTakeover, "bBeforeRestore", bBeforeRestore,
                             "aAfterFailBack", ConntrackView.of(pair.a()), "bAfterFailBack", ConntrackView.of(pair.b()))));
@@ -174,9 +176,9 @@ public final class FailoverOutageBenchmark {
         return n;
     }
 
-    /** lb-a's journal since the restore, as a JSON array of "ms-into-the-probe kind: message" strings. */
-    private static String eventsSince(DirectorPair pair, long sinceMillis, long probeStart) {
-        List<String> lines = pair.a().events().stream().filter(e -> e.atMillis() >= sinceMillis)
+    /** A director's journal since the restore, as a JSON array of "ms-into-the-probe kind: message" strings. */
+    private static String eventsSince(AgentProcess director, long sinceMillis, long probeStart) {
+        List<String> lines = director.events().stream().filter(e -> e.atMillis() >= sinceMillis)
                 .map(e -> (e.atMillis() - probeStart) + " " + e.kind() + ": "
                         + e.message().substring(0, Math.min(60, e.message().length())))
                 .toList();
