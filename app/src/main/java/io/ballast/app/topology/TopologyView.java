@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.beans.InvalidationListener;
@@ -34,8 +33,6 @@ public final class TopologyView extends StackPane {
     private static final PseudoClass FAR = PseudoClass.getPseudoClass("far");
     private static final PseudoClass DENSE = PseudoClass.getPseudoClass("dense");
 
-    /** Above this many links the flow animation stops: a thousand moving dashes cost more than they tell. */
-    static final int ANIMATION_LIMIT = 400;
     /**
      * Above this many grouped real servers the live diagram draws them as tiles on one canvas
      * (ServerTiles) instead of one node tree per server; the same point where per-server links stop.
@@ -55,10 +52,9 @@ public final class TopologyView extends StackPane {
     private final List<DiagramEdge> serverEdges = new ArrayList<>();
     private final List<DiagramEdge> groupEdges = new ArrayList<>();
     private final Map<DirectorItem, DiagramEdge> arcEdges = new HashMap<>();
-    private final List<DiagramEdge> flowing = new ArrayList<>();
     private TopologyLayout layout;
     private boolean perServerEdges;
-    private final AnimationTimer flow;
+    private final LinkFlow flow;
     private final boolean mayTile;
     private final TilePalette palette = new TilePalette();
     private ServerTiles tiles;
@@ -101,10 +97,7 @@ public final class TopologyView extends StackPane {
                 vm.selectionProperty().set(itemAt(e.getPickResult().getIntersectedNode(), e.getSceneX(), e.getSceneY()));
             }
         });
-        zoomPane.zoomProperty().addListener((o, a, z) -> {
-            pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM);
-            scaleDashes();
-        });
+        zoomPane.zoomProperty().addListener((o, a, z) -> pseudoClassStateChanged(FAR, z.doubleValue() < FAR_ZOOM));
         vm.structureProperty().addListener(o -> rebuild());
         vm.ratesUpdatedProperty().addListener(o -> updateLoads());
         vm.selectionProperty().addListener((o, old, now) -> {
@@ -118,22 +111,12 @@ public final class TopologyView extends StackPane {
                 tiles.select(now);
             }
         });
-        flow = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                double dt = last == 0 ? 0 : (now - last) / 1e9;
-                last = now;
-                double speed = 24 / zoomPane.zoomProperty().get(); // 24 px/s on screen at any zoom
-                for (DiagramEdge edge : flowing) {
-                    edge.setStrokeDashOffset(edge.getStrokeDashOffset() - dt * speed);
-                }
-                if (tiles != null) {
-                    tiles.redrawIfDirty();
-                }
+        flow = new LinkFlow(edgeLayer, zoomPane.zoomProperty());
+        flow.setEveryPulse(() -> {
+            if (tiles != null) {
+                tiles.redrawIfDirty();
             }
-        };
+        });
         sceneProperty().addListener((o, a, scene) -> {
             if (scene == null) {
                 flow.stop();
@@ -311,18 +294,8 @@ public final class TopologyView extends StackPane {
         cardLayer.getChildren().add(card);
     }
 
-    private void scaleDashes() {
-        double unitsPerPixel = 1 / zoomPane.zoomProperty().get();
-        for (javafx.scene.Node node : edgeLayer.getChildren()) {
-            ((DiagramEdge) node).setDashScale(unitsPerPixel);
-        }
-    }
-
     private DiagramEdge edge(double x1, double y1, double x2, double y2) {
-        DiagramEdge edge = new DiagramEdge(x1, y1, x2, y2);
-        edge.setDashScale(1 / zoomPane.zoomProperty().get());
-        edgeLayer.getChildren().add(edge);
-        return edge;
+        return flow.add(x1, y1, x2, y2);
     }
 
     /** The active director: the live MASTER; in SINGLE the one director as long as it is live and not FAULT. */
@@ -369,17 +342,6 @@ public final class TopologyView extends StackPane {
         updateLoads();
     }
 
-    private void collectFlowing() {
-        flowing.clear();
-        if (edgeLayer.getChildren().size() <= ANIMATION_LIMIT) {
-            for (javafx.scene.Node node : edgeLayer.getChildren()) {
-                DiagramEdge edge = (DiagramEdge) node;
-                if (edge.active() && edge.isVisible()) {
-                    flowing.add(edge);
-                }
-            }
-        }
-    }
 
     private void updateLoads() {
         double maxVip = vm.maxThroughputProperty().get();
@@ -421,6 +383,6 @@ public final class TopologyView extends StackPane {
         for (Map.Entry<DirectorItem, DiagramEdge> arc : arcEdges.entrySet()) {
             arc.getValue().setLoad(nodeLoad.get(arc.getKey()), maxNode);
         }
-        collectFlowing();
+        flow.collect();
     }
 }

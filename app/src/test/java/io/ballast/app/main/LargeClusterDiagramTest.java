@@ -13,6 +13,8 @@ import io.ballast.model.api.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import javafx.geometry.Bounds;
@@ -95,7 +97,17 @@ class LargeClusterDiagramTest {
     private void settle(FxRobot robot) {
         robot.interact(() -> topology().fit());
         WaitForAsyncUtils.waitForFxEvents();
-        robot.sleep(100); // a few pulses: the tiles redraw on the next one
+        redrawn(0);
+        robot.sleep(100); // a few pulses: a change made by the fit is drawn on the next one
+    }
+
+    /** Waits until the tiles were redrawn since {@code before} (the redraw waits for the next pulse). */
+    private void redrawn(long before) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> topology().tileRedraws() > before);
+        } catch (TimeoutException e) {
+            throw new AssertionError("the tiles were not redrawn within 10 s", e);
+        }
     }
 
     @Test
@@ -113,7 +125,9 @@ class LargeClusterDiagramTest {
     void clickingATileSelectsItsServerAndTheInspectorShowsIt(FxRobot robot) {
         settle(robot);
         RealServerItem target = server("s31-r17");
+        long before = topology().tileRedraws();
         robot.clickOn(centreOf(target));
+        redrawn(before);
         assertThat(live.cluster().selectionProperty().get()).isSameAs(target);
         assertThat(robot.lookup(".inspector-heading").queryAs(Label.class).getText()).isEqualTo("Real server s31-r17");
         // the selection outline is drawn in the accent colour around the tile
@@ -160,8 +174,9 @@ class LargeClusterDiagramTest {
         assertThat(up.getGreen()).isGreaterThan(up.getRed());
 
         // the agent reports it back up, and another one down: the tiles follow on the next frame
+        long before = topology().tileRedraws();
         robot.interact(() -> live.status("lb-a", sim.status("lb-a", Role.MASTER, Set.of("s9-r0"))));
-        robot.sleep(100);
+        redrawn(before);
         Color recovered = pixelAt(robot, centreOf(server(DOWN)));
         Color failed = pixelAt(robot, centreOf(server("s9-r0")));
         assertThat(recovered.getGreen()).isGreaterThan(recovered.getRed());
@@ -177,7 +192,8 @@ class LargeClusterDiagramTest {
             live.counters("lb-a", sim.snapshot(System.currentTimeMillis() + 1000, 3, 1.2));
             live.status("lb-a", sim.status("lb-a", Role.MASTER, Set.of(DOWN)));
         });
-        robot.sleep(200);
+        redrawn(before);
+        robot.sleep(200); // more pulses: nothing else is left to draw
         robot.interact(() -> { });
         assertThat(topology().tileRedraws() - before).isEqualTo(1);
     }
@@ -201,18 +217,23 @@ class LargeClusterDiagramTest {
             }
             settle(robot);
             RealServerItem selected = server("s0-r1");
-            robot.interact(() -> live.cluster().selectionProperty().set(selected));
-            robot.sleep(100);
+            long selecting = topology().tileRedraws();
+            robot.interact(() -> {
+                live.cluster().selectionProperty().set(null);
+                live.cluster().selectionProperty().set(selected);
+            });
+            redrawn(selecting);
             Path fitted = ScreenshotTest.DIR.resolve("large-1000-fit" + (dark ? "-dark" : "-light") + ".png");
             AtomicReference<WritableImage> image = new AtomicReference<>();
             robot.interact(() -> image.set(window.getScene().snapshot(null)));
             ScreenshotTest.write(image.get(), fitted);
+            long zooming = topology().tileRedraws();
             robot.interact(() -> {
                 for (int i = 0; i < 10; i++) {
                     topology().zoomPane().zoomIn();
                 }
             });
-            robot.sleep(100);
+            redrawn(zooming);
             Path zoomed = ScreenshotTest.DIR.resolve("large-1000-zoomed" + (dark ? "-dark" : "-light") + ".png");
             robot.interact(() -> image.set(window.getScene().snapshot(null)));
             ScreenshotTest.write(image.get(), zoomed);
