@@ -10,7 +10,7 @@
 #   before   (only with BEFORE_JAR=path) Ballast's table as an earlier build of the plane writes it
 # busybox httpd closes every connection, so every request is a new connection through DNAT.
 #
-# Usage: [BEFORE_JAR=old-benchmarks.jar] benchmarks/scripts/nftables-vs-haproxy.sh [ROUNDS=5] [SECONDS=5] [CONNECTIONS=32]
+# Usage: [BEFORE_JAR=old-benchmarks.jar] [SETTLE=1] benchmarks/scripts/nftables-vs-haproxy.sh [ROUNDS=5] [SECONDS=5] [CONNECTIONS=32]
 # Build first: mvn -B -o -q -pl benchmarks -am package -DskipTests
 set -euo pipefail
 ROUNDS=${1:-5}
@@ -115,6 +115,7 @@ for r in $(seq 1 "$ROUNDS"); do
   for k in $(seq 0 $((NM - 1))); do
     m=${MODES[$(( (k + r) % NM ))]}
     setup "$m"
+    sleep "${SETTLE:-1}" # every path starts from a settled machine (ballast's setup starts a JVM, hand's one nft)
     out=$(nsx client timeout $((SECS + 20)) wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "$(url "$m")")
     teardown "$m"
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
