@@ -17,7 +17,8 @@ import javax.net.ssl.SSLContext;
  * reading /api/v1/stream to the end of every event, and a /metrics scrape every SCRAPE seconds, for
  * SECONDS seconds. Prints what it received.
  *
- * Usage: java -cp AGENT_CLASSPATH TelemetryClient.java PORT FINGERPRINT TOKEN SECONDS SCRAPE
+ * Usage: java -cp AGENT_CLASSPATH TelemetryClient.java PORT FINGERPRINT TOKEN SECONDS SCRAPE [LAST]
+ * (LAST: also count the stats events of the run's last LAST seconds, the benchmark's measured window)
  */
 public class TelemetryClient {
 
@@ -27,6 +28,9 @@ public class TelemetryClient {
         String token = args[2];
         long seconds = Long.parseLong(args[3]);
         long scrapeSeconds = Long.parseLong(args[4]);
+        long lastSeconds = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        long windowStart = System.nanoTime() + Duration.ofSeconds(seconds - lastSeconds).toNanos();
+        AtomicLong windowEvents = new AtomicLong();
         HttpClient client = HttpClient.newBuilder().sslContext(pinned(fingerprint)).build();
         URI base = URI.create("https://127.0.0.1:" + port);
 
@@ -45,6 +49,9 @@ public class TelemetryClient {
                     streamBytes.addAndGet(line.length() + 1);
                     if (line.equals("event: stats")) {
                         statsEvents.incrementAndGet();
+                        if (System.nanoTime() >= windowStart) {
+                            windowEvents.incrementAndGet();
+                        }
                     }
                 }
             } catch (Exception e) {
@@ -70,8 +77,10 @@ public class TelemetryClient {
             scrapes++;
             Thread.sleep(Math.max(0, Math.min(scrapeSeconds * 1000, (end - System.nanoTime()) / 1_000_000)));
         }
-        System.out.printf("sse stats events %d, %.1f MB read; /metrics scrapes %d, %.0f KB each, %.0f ms each%n",
-                statsEvents.get(), streamBytes.get() / 1e6, scrapes, metricsBytes / 1e3 / Math.max(1, scrapes),
+        System.out.printf("sse stats events %d%s, %.1f MB read; /metrics scrapes %d, %.0f KB each, %.0f ms each%n",
+                statsEvents.get(), lastSeconds > 0 ? String.format(" (%d in the last %d s: %.2f a second)",
+                        windowEvents.get(), lastSeconds, windowEvents.get() / (double) lastSeconds) : "",
+                streamBytes.get() / 1e6, scrapes, metricsBytes / 1e3 / Math.max(1, scrapes),
                 metricsNanos / 1e6 / Math.max(1, scrapes));
         System.exit(0);
     }

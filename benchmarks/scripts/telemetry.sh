@@ -89,7 +89,7 @@ await_agent baseline
 await_agent large
 for name in baseline large; do
     java -cp "$CP" "$HERE/TelemetryClient.java" "${PORT[$name]}" "${FINGERPRINT[$name]}" "$TOKEN" \
-        $((WARMUP_S + MEASURE_S)) "$SCRAPE_S" > "$WORK/$name/client.out" 2>&1 &
+        $((WARMUP_S + MEASURE_S)) "$SCRAPE_S" "$MEASURE_S" > "$WORK/$name/client.out" 2>&1 &
     PIDS+=("$!")
     CLIENT_PID[$name]=$!
 done

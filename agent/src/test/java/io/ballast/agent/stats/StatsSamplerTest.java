@@ -51,6 +51,25 @@ class StatsSamplerTest {
         }
     }
 
+    @Test
+    void secondsMissedDuringASlowSampleAreSkippedNotTakenBackToBack() throws Exception {
+        try (AgentDatabase db = AgentDatabase.open(dir.resolve("agent.db"))) {
+            StatsSampler sampler = new StatsSampler(new InMemoryDataPlane(dir.resolve("table.json")), new StatsHistory(db));
+            long t = 1_800_000_000_000L;
+            assertThat(sampler.due(t)).isTrue();
+
+            // A sample that took 2.3 s: the schedule fires the missed seconds at once when it returns.
+            sampler.ended(t + 2_300);
+            assertThat(sampler.due(t + 2_300)).isFalse();
+            assertThat(sampler.due(t + 2_301)).isFalse();
+            assertThat(sampler.due(t + 3_000)).isTrue();
+
+            // A quick sample whose next run woke up 450 ms late still runs.
+            sampler.ended(t + 3_020);
+            assertThat(sampler.due(t + 4_450)).isTrue();
+        }
+    }
+
     private static Map<String, Long> rates(StatsTick tick) {
         return tick.services().stream().collect(Collectors.toMap(StatsSeries::service, s -> s.points().get(0).connections()));
     }
