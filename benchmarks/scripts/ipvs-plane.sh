@@ -3,7 +3,11 @@
 # plane vs ipvsadm-restore vs keepalived, full apply of 2,277 services / 37,205 real servers, and a
 # single weight change at 1,000 and 37,205 servers vs a bare ipvsadm -e.
 #
-#   benchmarks/scripts/ipvs-plane.sh [RUNS] [full-only]   # RUNS of the full-apply pair, default 2
+#   benchmarks/scripts/ipvs-plane.sh [RUNS] [full-only]   # RUNS rounds of floor, plane and keepalived
+#                                                         # (each round starts with another one), default 2
+#   benchmarks/scripts/ipvs-plane.sh [RUNS] diagnose      # floor and plane only, the plane's phase timings
+#                                                         # and ipvsadm's own time (bash time) in each
+# Each step runs in a fresh network namespace (a fresh IPVS table): see IpvsPlaneBenchmark.report.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
