@@ -115,18 +115,7 @@ public final class NftTableReader {
             List<String> legacy = comments.get("vs" + id + "rec");
             InstalledService installed = decode(id, rules, legacy != null ? legacy
                     : rules == null || rules.isEmpty() ? null : rules.subList(1, rules.size()));
-            boolean intact = installed != null && mapped.contains(entry.getValue())
-                    && (installed.service().persistence() == null
-                        || (maps.contains(installed.persistMap()) && chains.contains(installed.persistChain())))
-                    && slotsInPlace(installed, slots);
-            if (intact) {
-                services.add(installed);
-            } else {
-                complete = false;
-                if (installed != null) {
-                    leftovers.add(installed); // damaged but recognisable: a rewrite reuses its number
-                }
-            }
+            complete &= sort(installed, mapped.contains(entry.getValue()), maps, chains, slots, services, leftovers);
         }
         int claimed = 0;
         for (InstalledService service : services) {
@@ -230,18 +219,7 @@ public final class NftTableReader {
             ranges.add(id & 0xffff);
             TreeMap<Long, String> own = records.get(id & 0xffff);
             InstalledService installed = own == null ? null : RecordSet.decode(id, own);
-            boolean intact = installed != null && mapped.contains(chain)
-                    && (installed.service().persistence() == null
-                        || (objects.contains(installed.persistMap()) && chains.contains(installed.persistChain())))
-                    && slotsInPlace(installed, slots);
-            if (intact) {
-                services.add(installed);
-            } else {
-                complete = false;
-                if (installed != null) {
-                    leftovers.add(installed);
-                }
-            }
+            complete &= sort(installed, mapped.contains(chain), objects, chains, slots, services, leftovers);
         }
         if (!ranges.containsAll(records.keySet())) {
             complete = false; // records of no service: gone with the next rewrite
@@ -259,6 +237,26 @@ public final class NftTableReader {
     }
 
     /** Whether every slot the service's rules look up holds the server the rules were written for. */
+    /**
+     * Puts a decoded service among the intact ones (its dispatch map points at its chain, its persistence
+     * objects and slots are in place) or among the leftovers, which are damaged but recognisable: a rewrite
+     * reuses their numbers. Returns whether it was intact.
+     */
+    private boolean sort(InstalledService installed, boolean mapped, Set<String> objects, Set<String> chains,
+                         Map<String, Map<Long, String>> slots, List<InstalledService> services,
+                         List<InstalledService> leftovers) {
+        boolean intact = installed != null && mapped
+                && (installed.service().persistence() == null
+                    || (objects.contains(installed.persistMap()) && chains.contains(installed.persistChain())))
+                && slotsInPlace(installed, slots);
+        if (intact) {
+            services.add(installed);
+        } else if (installed != null) {
+            leftovers.add(installed);
+        }
+        return intact;
+    }
+
     private boolean slotsInPlace(InstalledService installed, Map<String, Map<Long, String>> slots) {
         ServiceDispatch.Choice choice;
         try {
