@@ -49,11 +49,19 @@ link client eth0 front 203.0.113.2/24
 link dir eth0 front 203.0.113.1/24 203.0.113.10/32
 link dir eth1 back 198.51.100.1/24
 nsx client ip route add default via 203.0.113.1
+# Every request is a new connection, closed by both ends at once, so client and servers would keep a
+# TIME_WAIT socket per request: the client's 28,232 default ephemeral ports run out within two rounds,
+# and reused ports then meet the servers' TIME_WAIT sockets (SYNs dropped, retried a second later).
+# Either makes a path's result depend on its place in the rotation, not on its rules. These namespaces
+# exist only for the benchmark, so they keep no TIME_WAIT sockets and use the whole port range.
+nsx client sysctl -qw net.ipv4.ip_local_port_range="1024 65535"
+nsx client sysctl -qw net.ipv4.tcp_max_tw_buckets=0
 nsx dir sysctl -qw net.ipv4.ip_forward=1
 for i in 1 2 3; do
   link "rs$i" eth0 back "198.51.100.1$i/24"
   nsx "rs$i" ip route add default via 198.51.100.1
   mkdir -p "$WORK/www$i"; echo "rs$i" > "$WORK/www$i/index.html"
+  nsx "rs$i" sysctl -qw net.ipv4.tcp_max_tw_buckets=0
   nsx "rs$i" busybox httpd -p 80 -h "$WORK/www$i"
 done
 sleep 0.5
