@@ -50,13 +50,7 @@ public final class CommandRunner {
     /** Runs to completion; stdin may be null. Throws only when the command cannot run or hangs. */
     public Result run(List<String> command, String stdin) throws DataPlaneException {
         List<String> argv = argv(command);
-        Process process;
-        try {
-            process = new ProcessBuilder(argv).start();
-        } catch (IOException e) {
-            throw new DataPlaneException("Could not start '" + String.join(" ", argv) + "': " + e.getMessage()
-                    + ". Is it installed and on the PATH?", e);
-        }
+        Process process = start(new ProcessBuilder(argv));
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
         try (OutputStream in = process.getOutputStream()) {
@@ -66,18 +60,8 @@ public final class CommandRunner {
         } catch (IOException e) {
             // The command closed its stdin early (it failed at once); its stderr says why.
         }
-        try {
-            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new DataPlaneException("'" + String.join(" ", argv) + "' did not finish within "
-                        + timeoutMillis + " ms and was stopped.");
-            }
-            return new Result(process.exitValue(), out.join(), err.join());
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
-        }
+        awaitExit(process, argv);
+        return new Result(process.exitValue(), out.join(), err.join());
     }
 
     /**
@@ -88,13 +72,7 @@ public final class CommandRunner {
      */
     public <T> T read(List<String> command, OutputReader<T> reader, String absent) throws DataPlaneException {
         List<String> argv = argv(command);
-        Process process;
-        try {
-            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        } catch (IOException e) {
-            throw new DataPlaneException("Could not start '" + String.join(" ", argv) + "': " + e.getMessage()
-                    + ". Is it installed and on the PATH?", e);
-        }
+        Process process = start(new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
         CompletableFuture<String> err = drain(process.getErrorStream());
         T value;
         DataPlaneException unreadable = null;
@@ -106,17 +84,7 @@ public final class CommandRunner {
             unreadable = new DataPlaneException("Could not read the output of '" + String.join(" ", argv) + "': "
                     + e.getMessage(), e);
         }
-        try {
-            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new DataPlaneException("'" + String.join(" ", argv) + "' did not finish within "
-                        + timeoutMillis + " ms and was stopped.");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
-        }
+        awaitExit(process, argv);
         String stderr = err.join();
         if (process.exitValue() != 0 && absent != null && stderr.contains(absent)) {
             return null;
@@ -135,6 +103,30 @@ public final class CommandRunner {
     @FunctionalInterface
     public interface OutputReader<T> {
         T read(InputStream stdout) throws IOException;
+    }
+
+    private static Process start(ProcessBuilder builder) throws DataPlaneException {
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new DataPlaneException("Could not start '" + String.join(" ", builder.command()) + "': "
+                    + e.getMessage() + ". Is it installed and on the PATH?", e);
+        }
+    }
+
+    /** Waits within the timeout; a command that hangs, or a wait that is interrupted, kills it. */
+    private void awaitExit(Process process, List<String> argv) throws DataPlaneException {
+        try {
+            if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new DataPlaneException("'" + String.join(" ", argv) + "' did not finish within "
+                        + timeoutMillis + " ms and was stopped.");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
+        }
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

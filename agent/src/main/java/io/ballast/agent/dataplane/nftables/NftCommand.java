@@ -1,6 +1,7 @@
 package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.agent.dataplane.DataPlaneException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,18 +84,15 @@ public final class NftCommand implements AutoCloseable {
         if (commands.isEmpty()) {
             return List.of();
         }
-        List<String> argv = new java.util.ArrayList<>(List.of("env", "HOME=/nonexistent", nft, "-j"));
+        List<String> argv = new ArrayList<>(List.of("env", "HOME=/nonexistent", nft, "-j"));
         if (terse) {
             argv.add("-t");
         }
         argv.add("-i"); // HOME: nft -i keeps a history file there; these reads do not belong in root's
         CommandRunner.Result result = runner.run(argv, String.join("\n", commands) + "\n");
-        for (String line : result.stderr().split("\n")) {
-            if (line.startsWith("Error:") && !line.contains("No such file or directory")) {
-                throw new DataPlaneException("'" + String.join(" ", argv) + "' failed: " + firstLines(result.stderr(), 4));
-            }
-        }
-        if (result.exitCode() != 0) {
+        boolean failed = result.exitCode() != 0 || result.stderr().lines()
+                .anyMatch(line -> line.startsWith("Error:") && !line.contains("No such file or directory"));
+        if (failed) {
             throw new DataPlaneException("'" + String.join(" ", argv) + "' failed: " + firstLines(result.stderr(), 4));
         }
         return result.stdout().lines().filter(line -> line.startsWith("{")).toList();
