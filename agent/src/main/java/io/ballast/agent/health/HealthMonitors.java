@@ -1,7 +1,7 @@
 package io.ballast.agent.health;
 
 import io.ballast.agent.health.http.HttpChecker;
-import io.ballast.agent.health.loop.EventLoop;
+import io.ballast.agent.loop.EventLoop;
 import io.ballast.agent.health.script.ScriptChecker;
 import io.ballast.agent.health.tcp.TcpChecker;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package io.ballast.agent.health;
 
-import io.ballast.agent.health.loop.EventLoop;
+import io.ballast.agent.loop.EventLoop;
 import io.ballast.model.HealthCheck;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;

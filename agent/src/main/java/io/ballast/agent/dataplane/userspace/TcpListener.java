@@ -1,5 +1,6 @@
 package io.ballast.agent.dataplane.userspace;
 
+import io.ballast.agent.loop.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Accepts clients on a TCP virtual address and starts a {@link TcpSession} for each. */
-final class TcpListener implements Listener, IoHandler {
+final class TcpListener implements Listener, EventLoop.ReadyHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpListener.class);
     // accept in bursts, but let established sessions have their turn between bursts
@@ -44,7 +45,7 @@ final class TcpListener implements Listener, IoHandler {
             channel.bind(service.vip(), BACKLOG);
             channel.configureBlocking(false);
             TcpListener listener = new TcpListener(loop, service, channel, bufferBytes, connectTimeoutMillis);
-            channel.register(loop.selector(), SelectionKey.OP_ACCEPT, listener);
+            loop.register(channel, SelectionKey.OP_ACCEPT, listener);
             return listener;
         } catch (IOException | RuntimeException e) {
             channel.close();

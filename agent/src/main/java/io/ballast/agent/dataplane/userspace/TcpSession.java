@@ -1,5 +1,6 @@
 package io.ballast.agent.dataplane.userspace;
 
+import io.ballast.agent.loop.EventLoop;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -76,7 +77,7 @@ final class TcpSession implements ForwardedConnection {
     }
 
     /** The selector's view of one of the two sockets. */
-    private final class Side implements IoHandler {
+    private final class Side implements EventLoop.ReadyHandler {
         final boolean isClient;
 
         Side(boolean isClient) {
@@ -133,7 +134,7 @@ final class TcpSession implements ForwardedConnection {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             server.configureBlocking(false);
             server.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            session.clientKey = client.register(loop.selector(), 0, session.new Side(true));
+            session.clientKey = loop.register(client, 0, session.new Side(true));
             boolean immediate;
             try {
                 immediate = server.connect(route.backend().target());
@@ -141,7 +142,7 @@ final class TcpSession implements ForwardedConnection {
                 session.connectFailed();
                 return;
             }
-            session.serverKey = server.register(loop.selector(), SelectionKey.OP_CONNECT, session.new Side(false));
+            session.serverKey = loop.register(server, SelectionKey.OP_CONNECT, session.new Side(false));
             if (immediate) {
                 session.connected();
             }

@@ -1,5 +1,6 @@
 package io.ballast.agent.dataplane.userspace;
 
+import io.ballast.agent.loop.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -11,7 +12,7 @@ import java.nio.channels.SelectionKey;
  * chosen real server) so that replies can be told apart. Counted as an inactive connection, as
  * IPVS counts UDP. A real server that answers with ICMP port unreachable ends the flow.
  */
-final class UdpFlow implements ForwardedConnection, IoHandler {
+final class UdpFlow implements ForwardedConnection, EventLoop.ReadyHandler {
 
     private final UdpListener listener;
     private final InetSocketAddress client;
@@ -38,7 +39,7 @@ final class UdpFlow implements ForwardedConnection, IoHandler {
             channel.connect(route.backend().target());
             UdpFlow flow = new UdpFlow(listener, client, route, channel, buffer);
             route.bind(flow, false);
-            channel.register(loop.selector(), SelectionKey.OP_READ, flow);
+            loop.register(channel, SelectionKey.OP_READ, flow);
             return flow;
         } catch (IOException | RuntimeException e) {
             channel.close();

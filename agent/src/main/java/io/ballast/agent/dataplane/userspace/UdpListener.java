@@ -1,5 +1,6 @@
 package io.ballast.agent.dataplane.userspace;
 
+import io.ballast.agent.loop.EventLoop;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * socket towards the real server chosen for it; replies go back from the virtual address. A flow
  * idle for the timeout ends (IPVS's UDP timeout is 300 s).
  */
-final class UdpListener implements Listener, IoHandler {
+final class UdpListener implements Listener, EventLoop.ReadyHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpListener.class);
     private static final int DATAGRAMS_PER_WAKEUP = 64;
@@ -48,7 +49,7 @@ final class UdpListener implements Listener, IoHandler {
             channel.bind(service.vip());
             channel.configureBlocking(false);
             UdpListener listener = new UdpListener(loop, service, channel, idleTimeoutMillis, buffer);
-            channel.register(loop.selector(), SelectionKey.OP_READ, listener);
+            loop.register(channel, SelectionKey.OP_READ, listener);
             return listener;
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -3,6 +3,7 @@ package io.ballast.agent.dataplane.userspace;
 import io.ballast.agent.dataplane.DataPlane;
 import io.ballast.agent.dataplane.DataPlaneException;
 import io.ballast.agent.dataplane.PlaneOptions;
+import io.ballast.agent.loop.EventLoop;
 import io.ballast.model.ForwardingMethod;
 import io.ballast.model.Protocol;
 import io.ballast.model.Scheduler;
@@ -12,13 +13,14 @@ import io.ballast.model.api.Capabilities;
 import io.ballast.model.api.CounterSample;
 import io.ballast.model.api.CounterSnapshot;
 import io.ballast.model.plan.Plan;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class UserspaceDataPlane implements DataPlane {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserspaceDataPlane.class);
     private static final long TICK_MILLIS = 250;
+    private static final long CALL_TIMEOUT_SECONDS = 30;
 
     static final Capabilities CAPABILITIES = new Capabilities("userspace", true, EnumSet.allOf(Scheduler.class),
             EnumSet.of(ForwardingMethod.NAT), EnumSet.of(Protocol.TCP, Protocol.UDP), false, true, true, false,
@@ -50,10 +53,12 @@ public final class UserspaceDataPlane implements DataPlane {
     private boolean active = true;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private UserspaceDataPlane(UserspaceSettings settings) throws IOException {
+    private UserspaceDataPlane(UserspaceSettings settings) {
         this.settings = settings;
-        this.loop = new EventLoop("ballast-userspace-plane", TICK_MILLIS, this::tick);
+        this.loop = EventLoop.start("ballast-userspace-plane");
         this.tableChange = new TableChange(this);
+        // The tick expires idle UDP flows and persistence templates.
+        loop.execute(() -> loop.every(TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS), this::tick));
     }
 
     /** Opens an empty, active plane. */
@@ -62,8 +67,8 @@ public final class UserspaceDataPlane implements DataPlane {
         LOG.warn("userspace data plane: for the lab and tests only, not for production traffic");
         try {
             return new UserspaceDataPlane(settings);
-        } catch (IOException e) {
-            throw new DataPlaneException("userspace data plane: cannot open a selector: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new DataPlaneException("userspace data plane: " + e.getMessage(), e);
         }
     }
 
@@ -139,7 +144,7 @@ public final class UserspaceDataPlane implements DataPlane {
                 services.values().forEach(ServiceRuntime::retire);
                 services.clear();
                 return null;
-            });
+            }, CALL_TIMEOUT_SECONDS);
         } catch (Exception e) {
             LOG.warn("userspace data plane: closing: {}", e.getMessage());
         }
@@ -177,7 +182,7 @@ public final class UserspaceDataPlane implements DataPlane {
                 } finally {
                     loop.flushCancelledKeys();
                 }
-            });
+            }, CALL_TIMEOUT_SECONDS);
         } catch (DataPlaneException e) {
             throw e;
         } catch (Exception e) {

@@ -3,7 +3,7 @@ package io.ballast.agent.health.tcp;
 import io.ballast.agent.health.Checker;
 import io.ballast.agent.health.Probe;
 import io.ballast.agent.health.ProbeTarget;
-import io.ballast.agent.health.loop.EventLoop;
+import io.ballast.agent.loop.EventLoop;
 import io.ballast.model.CheckType;
 import java.net.InetSocketAddress;
 

@@ -2,7 +2,7 @@ package io.ballast.agent.health.tcp;
 
 import io.ballast.agent.health.Probe;
 import io.ballast.agent.health.ProbeResult;
-import io.ballast.agent.health.loop.EventLoop;
+import io.ballast.agent.loop.EventLoop;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;

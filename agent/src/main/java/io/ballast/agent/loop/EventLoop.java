@@ -1,4 +1,4 @@
-package io.ballast.agent.health.loop;
+package io.ballast.agent.loop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,20 +8,28 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.PriorityQueue;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One thread that multiplexes timers, non-blocking sockets and hand-offs from other threads. Every
- * health check shares it, so 10,000 checks cost one thread and one epoll set, not 10,000 threads.
+ * One thread that multiplexes timers, non-blocking sockets and hand-offs from other threads. All
+ * health checks share one, so 10,000 checks cost one thread and one epoll set, not 10,000 threads;
+ * the userspace data plane forwards every connection on another, so its tables need no locks.
  * Methods marked "loop thread only" must be called from a task or handler running on this loop.
  */
 public final class EventLoop implements AutoCloseable {
 
-    /** Reacts to a registered channel becoming ready; runs on the loop thread. */
+    /**
+     * Reacts to a registered channel becoming ready; runs on the loop thread. It should not throw: a
+     * handler that does has its key cancelled, so one broken channel cannot stop the others.
+     */
     public interface ReadyHandler {
         void ready(SelectionKey key);
     }
@@ -32,6 +40,7 @@ public final class EventLoop implements AutoCloseable {
     // thousand per second at 10,000 checks per second instead of one per check.
     private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    private final String name;
     private final Selector selector;
     private final Thread thread;
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
@@ -41,10 +50,11 @@ public final class EventLoop implements AutoCloseable {
     private long sequence;
 
     private EventLoop(String name) {
+        this.name = name;
         try {
             this.selector = Selector.open();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a selector for the health checks: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open a selector for " + name + ": " + e.getMessage(), e);
         }
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -78,6 +88,56 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on the loop and waits for its result, at most {@code timeoutSeconds}; what it
+     * throws comes back as thrown. Runs it at once when called on the loop thread.
+     */
+    public <T> T call(Callable<T> work, long timeoutSeconds) throws Exception {
+        if (inLoop()) {
+            return work.call();
+        }
+        if (!running) {
+            throw new IllegalStateException("the event loop " + name + " is closed");
+        }
+        FutureTask<T> task = new FutureTask<>(work);
+        execute(task);
+        try {
+            return task.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the event loop " + name + " did not answer within " + timeoutSeconds + " s", e);
+        }
+    }
+
+    /** Runs the task every period, the first time one period from now. Loop thread only. */
+    public void every(long periodNanos, Runnable task) {
+        schedule(periodNanos, () -> {
+            runSafely(task);
+            every(periodNanos, task);
+        });
+    }
+
+    /**
+     * Lets the selector release the channels closed since its last pass. A closed channel keeps its
+     * socket (and the port) until the selector deregisters its key, which it does only in a select; a
+     * caller that must see a port really closed when it returns calls this. Readiness found here is
+     * dropped on purpose: the selector is level-triggered, so the next pass reports it again. Loop
+     * thread only.
+     */
+    public void flushCancelledKeys() {
+        assertInLoop();
+        try {
+            selector.selectNow(key -> { });
+        } catch (IOException e) {
+            LOG.debug("{}: selectNow failed", name, e);
+        }
+    }
+
     /** Runs the task after the delay. Loop thread only. */
     public Timer schedule(long delayNanos, Runnable task) {
         return scheduleAt(System.nanoTime() + delayNanos, task);
@@ -105,7 +165,7 @@ public final class EventLoop implements AutoCloseable {
 
     private void assertInLoop() {
         if (!inLoop()) {
-            throw new IllegalStateException("health-check loop method called from thread "
+            throw new IllegalStateException(name + ": loop method called from thread "
                     + Thread.currentThread().getName() + " instead of " + thread.getName());
         }
     }
@@ -123,7 +183,7 @@ public final class EventLoop implements AutoCloseable {
                     selector.select(this::dispatch, millis);
                 }
             } catch (IOException | RuntimeException e) {
-                LOG.warn("health-check loop recovered from an unexpected error", e);
+                LOG.warn("{} recovered from an unexpected error", name, e);
             }
         }
         closeChannels();
@@ -164,17 +224,17 @@ public final class EventLoop implements AutoCloseable {
             try {
                 handler.ready(key);
             } catch (RuntimeException e) {
-                LOG.warn("health-check channel handler failed", e);
+                LOG.warn("{}: a channel handler failed; its channel is dropped", name, e);
                 key.cancel();
             }
         }
     }
 
-    private static void runSafely(Runnable task) {
+    private void runSafely(Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
-            LOG.warn("health-check task failed", e);
+            LOG.warn("{}: a task failed", name, e);
         }
     }
 
@@ -183,13 +243,13 @@ public final class EventLoop implements AutoCloseable {
             try {
                 key.channel().close();
             } catch (IOException e) {
-                LOG.debug("closing a health-check channel failed", e);
+                LOG.debug("{}: closing a channel failed", name, e);
             }
         }
         try {
             selector.close();
         } catch (IOException e) {
-            LOG.debug("closing the health-check selector failed", e);
+            LOG.debug("{}: closing the selector failed", name, e);
         }
     }
 
