@@ -21,6 +21,8 @@ final class NetlinkCounterReader implements CounterReader {
 
     private final String netns;
     private final Map<String, CounterKeyFormat> formats = CounterKeyFormat.ofCounterSets();
+    /** Per set: key bytes → the key's text, so a sample decodes only keys it has not seen before. */
+    private final Map<String, KeyTextCache> texts = new HashMap<>();
     private NetlinkSocket socket;
 
     private NetlinkCounterReader(String netns, NetlinkSocket socket) {
@@ -61,16 +63,24 @@ final class NetlinkCounterReader implements CounterReader {
         if (format == null) {
             throw new IllegalArgumentException("'" + set + "' is not one of Ballast's counter sets.");
         }
+        KeyTextCache cache = texts.computeIfAbsent(set, s -> new KeyTextCache());
         NetlinkException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>(16_384);
+            Map<String, NftRulesetRenderer.CounterValue> counters = new HashMap<>(Math.max(16, cache.size() * 2));
             try {
                 if (socket == null) {
                     socket = NetlinkSocket.open(netns);
                 }
                 boolean exists = SetElementDump.read(socket, SetElementDump.NFPROTO_INET, table, set,
-                        (message, at, length, packets, bytes) -> counters.put(format.decode(message, at, length),
-                                new NftRulesetRenderer.CounterValue(packets, bytes)));
+                        (message, at, length, packets, bytes) -> {
+                            String key = cache.get(message, at, length);
+                            if (key == null) {
+                                key = format.decode(message, at, length);
+                                cache.put(message, at, length, key);
+                            }
+                            counters.put(key, new NftRulesetRenderer.CounterValue(packets, bytes));
+                        });
+                cache.trim(counters.size());
                 return exists ? counters : Map.of();
             } catch (NetlinkException e) {
                 last = e;
