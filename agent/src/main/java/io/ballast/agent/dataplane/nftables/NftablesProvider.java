@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  * <li>{@code forwarding} — "true" (default) sets net.ipv4.ip_forward and net.ipv6.conf.all.forwarding</li>
  * <li>{@code maxSlots} — slots per service for weighted schedulers (default 1024)</li>
  * <li>{@code counters} — how the counters are read: "netlink" (default; straight from the kernel, falling back
- *     to nft with a warning when netlink cannot be used) or "nft" ({@code nft list set}, ≈ 40× the CPU)</li>
+ *     to nft with a warning when netlink cannot be used) or "nft" ({@code nft list set}: ≈ 15× the CPU per sample, measured)</li>
  * <li>{@code fullCheckSeconds} — the drift check reads the whole table at least this often (default 300);
  *     in between it only looks whether the table is still the one it wrote</li>
  * <li>{@code conntrackd.local}, {@code conntrackd.peer}, {@code conntrackd.interface},
