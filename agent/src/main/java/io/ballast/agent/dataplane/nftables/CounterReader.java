@@ -40,14 +40,18 @@ interface CounterReader extends AutoCloseable {
             case "nft":
                 return new NftCounterReader(nft, "nft listing (setting \"counters\" is nft)");
             case "netlink":
+                String why;
                 try {
                     return NetlinkCounterReader.open(netns, table);
                 } catch (NetlinkException e) {
-                    String why = e.getMessage();
-                    log.warning("The nftables plane cannot read its counters over netlink, so it lists them with nft"
-                            + " (≈ 0.5 s of CPU a second at 10,000 real servers): " + why);
-                    return new NftCounterReader(nft, "nft listing (netlink unavailable: " + why + ")");
+                    why = e.getMessage();
+                } catch (LinkageError e) {
+                    // JNA's jar itself missing from the class path: the netlink classes cannot even link.
+                    why = "JNA is not on the agent's class path (" + e + ").";
                 }
+                log.warning("The nftables plane cannot read its counters over netlink, so it lists them with nft"
+                        + " (≈ 0.5 s of CPU a second at 10,000 real servers): " + why);
+                return new NftCounterReader(nft, "nft listing (netlink unavailable: " + why + ")");
             default:
                 throw new DataPlaneException("The nftables setting \"counters\" must be \"netlink\" or \"nft\", not '"
                         + setting + "'.");
