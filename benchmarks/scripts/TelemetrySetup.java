@@ -17,10 +17,10 @@ import java.util.List;
  * no health checks, loopback addresses the userspace plane can bind), an agent config on the
  * userspace plane with a free API port, and prints that port.
  *
- * Usage: java -cp AGENT_CLASSPATH TelemetrySetup.java SERVERS DIR VIP_NET [nftables NETNS]
+ * Usage: java -cp AGENT_CLASSPATH TelemetrySetup.java SERVERS DIR VIP_NET [nftables NETNS [COUNTERS]]
  * (VIP_NET: the third octet of the 127.0.x.0/24 virtual addresses, so that two agents can run side by side;
  * with "nftables NETNS" the agent runs the nftables plane, its table in that network namespace, on
- * documentation addresses instead)
+ * documentation addresses instead; COUNTERS, "netlink" or "nft", is the plane's "counters" setting)
  */
 public class TelemetrySetup {
 
@@ -53,7 +53,9 @@ public class TelemetrySetup {
         ClusterSpec spec = new ClusterSpec(ClusterSpec.SCHEMA_VERSION, "telemetry-" + servers, ClusterForm.SINGLE, 0,
                 List.of(self), services, null);
         Files.writeString(dir.resolve("spec.json"), SpecCodec.write(spec));
-        String plane = nftables ? "\"nftables\", \"dataPlaneSettings\": {\"netns\": \"" + args[4] + "\"}" : "\"userspace\"";
+        String counters = nftables && args.length > 5 ? ", \"counters\": \"" + args[5] + "\"" : "";
+        String plane = nftables ? "\"nftables\", \"dataPlaneSettings\": {\"netns\": \"" + args[4] + "\"" + counters + "}"
+                : "\"userspace\"";
         Files.writeString(dir.resolve("agent.json"), """
                 {"nodeId": "telemetry", "listenAddress": "127.0.0.1", "listenPort": %d, "stateDir": "state",
                  "dataPlane": %s, "failoverEngine": "single", "initialSpec": "spec.json",

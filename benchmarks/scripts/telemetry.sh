@@ -10,6 +10,7 @@
 # PLANE=nftables runs both agents on the nftables plane (needs root and nft): each agent's table lives
 # in a network namespace of its own (bl-<random>-*, removed at the end), its counters are kernel
 # counters, and the nft processes it runs count in its CPU (reaped children, cutime + cstime).
+# COUNTERS=netlink|nft sets how both nftables agents read their counters (default: the plane's, netlink).
 # AGENT_JAVA_OPTS (default -Xmx512m) goes to both agents; JFR_DIR=dir records a JFR profile of each agent there.
 set -euo pipefail
 
@@ -48,7 +49,7 @@ start_agent() {  # NAME SERVERS VIP_NET
         ip netns add "$ns"
         NETNS+=("$ns")
         ip -n "$ns" link set lo up
-        plane=(nftables "$ns")
+        plane=(nftables "$ns" ${COUNTERS:+"$COUNTERS"})
     fi
     PORT[$1]=$(java -cp "$CP" "$HERE/TelemetrySetup.java" "$2" "$dir" "$3" "${plane[@]}")
     printf '%s' "$TOKEN" > "$dir/token"
@@ -121,7 +122,10 @@ for name in baseline large; do
     printf '%-9s %s agent CPU %6s %% of one core over %d s; disk writes %.1f KB/s; agent.db %d KB; %s\n' \
         "$name" "$PLANE" "${PERCENT[$name]}" "$MEASURE_S" "$(awk -v w="$wrote" -v s="$MEASURE_S" 'BEGIN { print w / s / 1e3 }')" \
         "$db" "$(cat "$WORK/$name/client.out")"
-    [[ "$PLANE" == nftables ]] && echo "    of which the nft processes (reaped children) ${CHILDREN} %"
+    if [[ "$PLANE" == nftables ]]; then
+        echo "    of which the nft processes (reaped children) ${CHILDREN} %"
+        echo "    counters read by $(sed -n 's/.*counters read by //p' "$WORK/$name/agent.out" | head -1)"
+    fi
     # The busiest threads over the measured window, summed by name (pool threads alike).
     awk -v hz="$HZ" -v s="$MEASURE_S" 'NR == FNR { t0[$1] = $3; next }
         { n = $2; gsub(/[0-9]+/, "N", n); sum[n] += $3 - ($1 in t0 ? t0[$1] : 0) }

@@ -30,4 +30,10 @@ class AgentArchitectureTest {
     static final ArchRule planesKnowNoReconciler = noClasses().that().resideInAPackage("io.ballast.agent.dataplane..")
             .should().dependOnClassesThat().resideInAnyPackage("io.ballast.agent.reconcile..", "io.ballast.agent.failover..")
             .because("a plane only applies plans; deciding what to apply is the reconciler's job");
+
+    @ArchTest
+    static final ArchRule nativeAccessStaysBehindTheNetlinkSocket = noClasses().that()
+            .resideOutsideOfPackage("io.ballast.agent.dataplane.nftables.netlink..")
+            .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+            .because("JNA is for the netlink socket's libc calls only; the rest of the agent is plain Java");
 }

@@ -25,10 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The nftables data plane: one table ({@code inet ballast} by default) that Ballast alone owns,
@@ -54,12 +50,7 @@ public final class NftablesDataPlane implements DataPlane {
     /** The element keys of {@link #keyedServices}, the services of the table version last sampled. */
     private List<ServiceCounterKeys> keys = List.of();
     private List<InstalledService> keyedServices;
-    /** Runs the counter sets' listings, one thread per set in use (at most 11). */
-    private final ExecutorService listers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "nft-counters");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CounterReader counterReader;
     private static final NftRulesetRenderer.CounterValue NO_COUNT = new NftRulesetRenderer.CounterValue(0, 0);
     private final SecureRandom random = new SecureRandom();
 
@@ -67,8 +58,10 @@ public final class NftablesDataPlane implements DataPlane {
      * @param fullCheck how often {@link #mayHaveDrifted()} asks for a full read even when the table's
      *                  epoch is unchanged: the bound on how long a change inside the table can go unseen
      */
-    public NftablesDataPlane(NftCommand nft, NftRulesetRenderer renderer, ConntrackSync sync, Duration fullCheck) {
+    NftablesDataPlane(NftCommand nft, NftRulesetRenderer renderer, CounterReader counterReader, ConntrackSync sync,
+                      Duration fullCheck) {
         this.nft = nft;
+        this.counterReader = counterReader;
         this.renderer = renderer;
         this.reader = new NftTableReader(renderer.dispatch());
         this.sync = sync;
@@ -277,38 +270,15 @@ public final class NftablesDataPlane implements DataPlane {
         return numbered;
     }
 
-    /**
-     * Values of the given counter sets: set → element key → value. nft 1.0.6 lists one set per run (a
-     * second {@code list set} in the same run finds its cache filtered down to the first set), so the
-     * listings are separate runs, side by side: one after the other they took longer than the sampler's
-     * second on a busy machine (~0.15 s of CPU each at 10,000 elements).
-     */
+    /** Values of the given counter sets: set → element key → value ({@link CounterReader}). */
     private Map<String, Map<String, NftRulesetRenderer.CounterValue>> counterValues(Collection<String> sets)
             throws DataPlaneException {
-        Map<String, CompletableFuture<Map<String, NftRulesetRenderer.CounterValue>>> listings = new LinkedHashMap<>();
-        for (String set : sets) {
-            listings.put(set, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return nft.setCounters("inet", renderer.table(), set);
-                } catch (DataPlaneException e) {
-                    throw new CompletionException(e);
-                }
-            }, listers));
-        }
-        Map<String, Map<String, NftRulesetRenderer.CounterValue>> values = new HashMap<>();
-        for (Map.Entry<String, CompletableFuture<Map<String, NftRulesetRenderer.CounterValue>>> listing : listings.entrySet()) {
-            Map<String, NftRulesetRenderer.CounterValue> listed;
-            try {
-                listed = listing.getValue().join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof DataPlaneException failed) {
-                    throw failed;
-                }
-                throw e;
-            }
-            values.put(listing.getKey(), listed == null ? Map.of() : listed);
-        }
-        return values;
+        return counterReader.read(renderer.table(), sets);
+    }
+
+    /** How this plane reads its counters, for the logs: netlink, or the nft listing and why. */
+    public String counterReader() {
+        return counterReader.describe();
     }
 
     /** Every counter as "set key" → value, to carry into a table written whole. */
@@ -449,7 +419,7 @@ public final class NftablesDataPlane implements DataPlane {
 
     @Override
     public void close() {
-        listers.shutdownNow();
+        counterReader.close();
         nft.close();
         if (sync != null) {
             sync.close();
