@@ -5,7 +5,7 @@ import io.ballast.agent.dataplane.nftables.netlink.NetlinkException;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
+import java.util.function.Consumer;
 
 /**
  * Reads the values of the plane's counter sets. Two ways: straight from the kernel over netlink
@@ -31,9 +31,9 @@ interface CounterReader extends AutoCloseable {
     /**
      * The reader the {@code counters} setting asks for: "netlink" (the default) or "nft". When netlink
      * cannot be used (JNA's native part does not load, the namespace cannot be entered, the kernel refuses
-     * the socket or the request), this logs one warning saying why and returns the nft reader.
+     * the socket or the request), this gives {@code warn} one sentence saying why and returns the nft reader.
      */
-    static CounterReader choose(String setting, String netns, String table, NftCommand nft, Logger log)
+    static CounterReader choose(String setting, String netns, String table, NftCommand nft, Consumer<String> warn)
             throws DataPlaneException {
         String choice = setting == null ? "netlink" : setting.strip().toLowerCase(Locale.ROOT);
         switch (choice) {
@@ -49,7 +49,7 @@ interface CounterReader extends AutoCloseable {
                     // JNA's jar itself missing from the class path: the netlink classes cannot even link.
                     why = "JNA is not on the agent's class path (" + e + ").";
                 }
-                log.warning("The nftables plane cannot read its counters over netlink, so it lists them with nft"
+                warn.accept("The nftables plane cannot read its counters over netlink, so it lists them with nft"
                         + " (≈ 0.5 s of CPU a second at 10,000 real servers): " + why);
                 return new NftCounterReader(nft, "nft listing (netlink unavailable: " + why + ")");
             default:

@@ -9,7 +9,8 @@ import io.ballast.agent.dataplane.nftables.conntrack.ConntrackdConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the nftables plane. Settings (all optional):
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
 public final class NftablesProvider implements DataPlaneProvider {
 
     private static final long COMMAND_TIMEOUT_MS = 120_000;
-    private static final Logger LOG = Logger.getLogger(NftablesProvider.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(NftablesProvider.class);
 
     @Override
     public String name() {
@@ -97,7 +98,7 @@ public final class NftablesProvider implements DataPlaneProvider {
         NftCommand nft = new NftCommand(runner, nftBinary, COMMAND_TIMEOUT_MS);
         CounterReader counters;
         try {
-            counters = CounterReader.choose(options.setting("counters", null), runner.netns(), table, nft, LOG);
+            counters = CounterReader.choose(options.setting("counters", null), runner.netns(), table, nft, LOG::warn);
         } catch (DataPlaneException e) {
             nft.close();
             if (sync != null) {

@@ -3,9 +3,12 @@ package io.ballast.agent.dataplane.nftables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.agent.testsupport.RealEngines;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,14 +25,14 @@ class CounterReaderFallbackTest {
                 System.getProperty("java.class.path"));
 
         assertThat(output).contains("reader: nft listing (netlink unavailable: JNA's native library could not be loaded")
-                .contains("WARNING").contains("lists them with nft");
+                .contains("lists them with nft");
     }
 
     @Test
     void withoutJnasJarThePlaneListsCountersWithNftAndSaysWhy() throws IOException, InterruptedException {
         RealEngines.require("counter reader fallback", false, "nft");
-        String classPath = String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
-                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        String classPath = String.join(File.pathSeparator, Arrays.stream(
+                System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.contains("jna")).toList());
 
         String output = probe(List.of(), classPath);
@@ -39,7 +42,7 @@ class CounterReaderFallbackTest {
 
     /** Runs {@link JnaUnavailableProbe} in a JVM of its own and returns what it printed. */
     private static String probe(List<String> jvmOptions, String classPath) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath, JnaUnavailableProbe.class.getName(), "blfallback"));

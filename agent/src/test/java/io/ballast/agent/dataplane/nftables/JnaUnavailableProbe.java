@@ -1,7 +1,5 @@
 package io.ballast.agent.dataplane.nftables;
 
-import java.util.logging.Logger;
-
 /**
  * Run in a JVM of its own by {@link CounterReaderFallbackTest}: chooses the counter reader as the plane
  * does and prints which one it got. Its own JVM, because JNA's native part, once loaded, stays loaded.
@@ -13,7 +11,7 @@ final class JnaUnavailableProbe {
 
     public static void main(String[] args) throws Exception {
         try (NftCommand nft = new NftCommand(new CommandRunner(null, 10_000), "nft", 10_000);
-             CounterReader reader = CounterReader.choose("netlink", null, args[0], nft, Logger.getLogger("probe"))) {
+             CounterReader reader = CounterReader.choose("netlink", null, args[0], nft, System.err::println)) {
             System.out.println("reader: " + reader.describe());
         }
     }

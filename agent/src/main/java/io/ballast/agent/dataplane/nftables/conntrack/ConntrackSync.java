@@ -6,7 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stateful failover for the nftables plane: writes conntrackd's configuration, keeps the daemon
@@ -18,7 +19,7 @@ import java.util.logging.Logger;
  */
 public final class ConntrackSync implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ConntrackSync.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConntrackSync.class);
 
     private static final long READY_TIMEOUT_MS = 10_000;
 
@@ -136,11 +137,11 @@ public final class ConntrackSync implements AutoCloseable {
                         List.of(conntrack, "-D", "-p", "tcp", "--state", state, "--dst-nat"), null);
                 // conntrack exits 1 when nothing matched ("0 flow entries have been deleted").
                 if (result.exitCode() != 0 && !result.stderr().contains(" 0 flow entries")) {
-                    LOG.warning("could not purge closed connections (" + state + ") at takeover: "
+                    LOG.warn("could not purge closed connections (" + state + ") at takeover: "
                             + result.stderr().strip());
                 }
             } catch (DataPlaneException e) {
-                LOG.warning("could not purge closed connections (" + state + ") at takeover: " + e.getMessage());
+                LOG.warn("could not purge closed connections (" + state + ") at takeover: " + e.getMessage());
             }
         }
     }
@@ -160,6 +161,6 @@ public final class ConntrackSync implements AutoCloseable {
     @Override
     public void close() {
         supervisor.close();
-        LOG.fine("conntrackd stopped");
+        LOG.debug("conntrackd stopped");
     }
 }

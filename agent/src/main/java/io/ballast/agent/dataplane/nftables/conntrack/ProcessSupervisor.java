@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one helper daemon running in the foreground: restarts it when it exits, waiting longer after
@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  */
 final class ProcessSupervisor implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ProcessSupervisor.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessSupervisor.class);
     private static final long MAX_BACKOFF_MS = 30_000;
 
     private final String name;
@@ -53,9 +53,9 @@ final class ProcessSupervisor implements AutoCloseable {
                 if (stopping) {
                     return;
                 }
-                LOG.warning(name + " exited with status " + exit + "; restarting (see " + output + ")");
+                LOG.warn(name + " exited with status " + exit + "; restarting (see " + output + ")");
             } catch (IOException e) {
-                LOG.log(Level.WARNING, "could not start " + name + ": " + e.getMessage(), e);
+                LOG.warn("could not start " + name + ": " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 return;
             }
