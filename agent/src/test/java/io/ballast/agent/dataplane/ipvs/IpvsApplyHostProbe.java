@@ -6,7 +6,9 @@ import io.ballast.model.plan.Planner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The Java side of a full apply on the host, without a kernel: the plane's {@code apply()} of the
@@ -16,6 +18,7 @@ import java.util.List;
  *
  * <pre>
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ... IpvsApplyHostProbe [APPLIES] [SERVICES SERVERS]
+ * benchmarks/scripts/ipvs-plane.sh 2 java-side     # the same in the TCG guest
  * </pre>
  */
 public final class IpvsApplyHostProbe {
@@ -63,6 +66,11 @@ public final class IpvsApplyHostProbe {
             long c1 = os.getProcessCpuTime();
             System.out.printf("APPLY %d %s: wall %.1f ms, JVM cpu %.1f ms (%d steps)%n", i, i == 1 ? "cold" : "warm",
                     (t1 - t0) / 1e6, (c1 - c0) / 1e6, plan.size());
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }
