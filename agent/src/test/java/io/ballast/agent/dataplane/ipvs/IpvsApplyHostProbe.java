@@ -1,12 +1,13 @@
 package io.ballast.agent.dataplane.ipvs;
 
+import io.ballast.model.Scheduler;
 import io.ballast.model.VirtualService;
 import io.ballast.model.plan.Plan;
 import io.ballast.model.plan.Planner;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,20 +32,7 @@ public final class IpvsApplyHostProbe {
         int services = args.length > 2 ? Integer.parseInt(args[1]) : 2277;
         int servers = args.length > 2 ? Integer.parseInt(args[2]) : 37205;
         Path dir = Files.createTempDirectory("ipvs-probe");
-        Path ipvsadm = dir.resolve("ipvsadm");
-        // -R: read the batch like ipvsadm would and discard it; -L: an empty kernel table.
-        Files.writeString(ipvsadm, "#!/bin/sh\n[ \"$1\" = -R ] && exec cat > /dev/null\nexit 0\n");
-        Files.setPosixFilePermissions(ipvsadm, PosixFilePermissions.fromString("rwx------"));
-        Path proc = Files.createDirectories(dir.resolve("proc/net"));
-        Files.writeString(proc.resolve("ip_vs"), "");
-        Files.createDirectories(dir.resolve("proc/sys/kernel"));
-        Files.writeString(dir.resolve("proc/sys/kernel/osrelease"), "probe\n");
-        Path modules = Files.createDirectories(dir.resolve("modules/probe/kernel/net/netfilter/ipvs"));
-        for (String scheduler : List.of("rr", "wrr", "lc", "wlc", "lblc", "lblcr", "dh", "sh", "sed", "nq", "mh",
-                "fo", "ovf", "twos")) {
-            Files.writeString(modules.resolve("ip_vs_" + scheduler + ".ko"), "");
-        }
-        IpvsKernelProbe probe = new IpvsKernelProbe(dir.resolve("proc"), dir.resolve("modules"));
+        StandInIpvsadm ipvsadm = new StandInIpvsadm(dir, EnumSet.allOf(Scheduler.class), true);
         List<VirtualService> target = IpvsBenchData.table(services, servers);
         // As the guest's driver does: a running agent has Jackson warm (API, state store).
         io.ballast.model.json.SpecCodec.mapper().writeValueAsString(target.subList(0, 1));
@@ -53,9 +41,7 @@ public final class IpvsApplyHostProbe {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (int i = 1; i <= applies; i++) {
             Path state = Files.createDirectories(dir.resolve("state" + i));
-            Ipvsadm runner = new Ipvsadm(ipvsadm.toString(), 600);
-            IpvsDataPlane plane = new IpvsDataPlane(runner, probe, new TableRecord(state),
-                    new SyncDaemon(runner, false, 1, null));
+            IpvsDataPlane plane = ipvsadm.plane(state);
             List<VirtualService> table = plane.readTable();
             Plan plan = Planner.between(table, target);
             System.out.println("APPLY " + i + " begins");
