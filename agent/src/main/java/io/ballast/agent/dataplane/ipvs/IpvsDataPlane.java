@@ -258,9 +258,10 @@ public final class IpvsDataPlane implements DataPlane {
 
     /**
      * Rewrites the record only if the entry of a service the plan touched changed, in the order of the
-     * steps (the last step on a service leaves it as the table holds it): O(plan), not O(table). A full apply of plain services (no labels, no sorry server) leaves the record as it
-     * was, with no serialisation of the table; the file is always what {@link TableRecord#entry}
-     * gives for the table, so a restart decorates the kernel's table the same either way.
+     * steps (the last step on a service leaves it as the table holds it): O(plan), not O(table). A full
+     * apply of plain services (no labels, no sorry server) leaves the record as it was, with no
+     * serialisation of the table; the file is always what {@link TableRecord#entry} gives for the
+     * table, so a restart decorates the kernel's table the same either way.
      */
     private void updateRecord(List<PlanTranslator.Step> steps) throws DataPlaneException {
         Map<ServiceKey, VirtualService> entries = null;

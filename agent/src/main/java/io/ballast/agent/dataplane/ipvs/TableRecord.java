@@ -75,7 +75,7 @@ public final class TableRecord {
         write(entries);
     }
 
-    /** Writes entries as they are, atomically (temporary file, then rename): a crash leaves the old record or the new. */
+    /** Writes entries as they are, atomically (temporary file, then rename): a crash leaves the old or the new. */
     public void write(Collection<VirtualService> entries) throws IOException {
         if (file == null) {
             return;
