@@ -91,6 +91,7 @@ public class Ipvsadm {
         } catch (RuntimeException e) {
             renderFailure = e;
             process.destroyForcibly();
+            closeQuietly(process);
         }
         long t2 = System.nanoTime();
         Result result = finish(process, timeout, List.of("-R"), out.join(), err.join());
