@@ -7,6 +7,9 @@
 #                                                         # (each round starts with another one), default 2
 #   benchmarks/scripts/ipvs-plane.sh [RUNS] diagnose      # floor and plane only, the plane's phase timings
 #                                                         # and ipvsadm's own time (bash time) in each
+#   benchmarks/scripts/ipvs-plane.sh [RUNS] java-side     # the plane's Java side alone (a stand-in ipvsadm
+#                                                         # that discards the batch): 5 applies per JVM,
+#                                                         # the first cold, the others warm
 # Each step runs in a fresh network namespace (a fresh IPVS table): see IpvsPlaneBenchmark.report.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)

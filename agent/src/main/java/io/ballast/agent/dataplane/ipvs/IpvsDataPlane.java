@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,9 @@ public final class IpvsDataPlane implements DataPlane {
     private final IpvsSpecCheck check;
     private final TableRecord record;
     private final SyncDaemon syncDaemon;
+    /** What the record file holds (the entries of {@link TableRecord#entry}), by service. */
     private Map<ServiceKey, VirtualService> recorded;
+    private boolean recordStale;
     private Map<ServiceKey, VirtualService> table;
 
     IpvsDataPlane(Ipvsadm ipvsadm, IpvsKernelProbe probe, TableRecord record, SyncDaemon syncDaemon) {
@@ -65,7 +68,8 @@ public final class IpvsDataPlane implements DataPlane {
         } catch (IllegalArgumentException e) {
             throw new DataPlaneException("the ipvs plane cannot read the kernel table: " + e.getMessage(), e);
         }
-        if (recorded == null) {
+        boolean loaded = recorded == null;
+        if (loaded) {
             recorded = record.load();
         }
         Map<ServiceKey, VirtualService> decorated = new LinkedHashMap<>(kernel.size() * 2);
@@ -73,6 +77,11 @@ public final class IpvsDataPlane implements DataPlane {
             decorated.put(service.key(), TableRecord.decorate(service, recorded.get(service.key())));
         }
         table = decorated;
+        if (loaded && (record.damaged() || !decorated.keySet().containsAll(recorded.keySet()))) {
+            // Entries of services the kernel no longer holds (a crash between the batch and the record):
+            // the next apply writes the whole record once instead of only what its plan touched.
+            recordStale = true;
+        }
         return List.copyOf(decorated.values());
     }
 
@@ -94,7 +103,10 @@ public final class IpvsDataPlane implements DataPlane {
             throw new DataPlaneException(e.getMessage() + "; nothing was changed", e);
         }
         long t1 = System.nanoTime();
-        int commands = steps.stream().mapToInt(s -> s.commands().size()).sum();
+        int commands = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            commands += steps.get(i).size();
+        }
         if (commands <= SINGLE_COMMAND_LIMIT) {
             runOneByOne(steps, before);
         } else {
@@ -103,7 +115,7 @@ public final class IpvsDataPlane implements DataPlane {
         long t2 = System.nanoTime();
         table = translator.table();
         if (!onlyKernelFieldsChanged(plan)) {
-            saveRecord();
+            updateRecord(steps);
         }
         long t3 = System.nanoTime();
         LOG.debug("apply timing: translate={} ms run={} ms record={} ms ({} commands)", (t1 - t0) / 1_000_000,
@@ -146,14 +158,13 @@ public final class IpvsDataPlane implements DataPlane {
             PlanTranslator.Step step = steps.get(i);
             boolean untouched = true;
             try {
-                if (step.commands().size() == 1) {
+                if (step.size() == 1) {
                     ipvsadm.run(step.commands().get(0));
-                } else if (!step.commands().isEmpty()) {
+                } else if (step.size() > 1) {
                     // A new service and its destinations go in one ipvsadm process: the service has no
                     // destination only for the microseconds between two of its lines.
                     untouched = false;
-                    Ipvsadm.Result result = ipvsadm.restore(step.commands().stream()
-                            .map(IpvsadmCommandBuilder::restoreLine).toList());
+                    Ipvsadm.Result result = ipvsadm.restore(step::writeTo);
                     if (!result.ok()) {
                         throw new DataPlaneException("ipvsadm -R failed: " + Ipvsadm.reason(result));
                     }
@@ -175,12 +186,10 @@ public final class IpvsDataPlane implements DataPlane {
             throws DataPlaneException {
         int[] lines = new int[1];
         Ipvsadm.Result result = ipvsadm.restore(out -> {
-            for (PlanTranslator.Step step : steps) {
-                for (List<String> command : step.commands()) {
-                    IpvsadmCommandBuilder.writeRestoreLine(out, command);
-                    lines[0]++;
-                }
+            for (int i = 0; i < steps.size(); i++) {
+                steps.get(i).writeTo(out);
             }
+            lines[0] = out.lines();
         });
         if (!result.ok()) {
             undoFromKernel(before, "the batch of " + operations + " steps (" + lines[0]
@@ -212,14 +221,13 @@ public final class IpvsDataPlane implements DataPlane {
         try {
             List<VirtualService> now = readTable();
             Plan back = Planner.between(now, new ArrayList<>(before.values()));
-            List<String> lines = new ArrayList<>();
-            for (PlanTranslator.Step step : new PlanTranslator(table, null).translate(back.operations())) {
-                for (List<String> command : step.commands()) {
-                    lines.add(IpvsadmCommandBuilder.restoreLine(command));
-                }
-            }
-            if (!lines.isEmpty()) {
-                Ipvsadm.Result result = ipvsadm.restore(lines);
+            List<PlanTranslator.Step> steps = new PlanTranslator(table, null).translate(back.operations());
+            if (!steps.isEmpty()) {
+                Ipvsadm.Result result = ipvsadm.restore(out -> {
+                    for (PlanTranslator.Step step : steps) {
+                        step.writeTo(out);
+                    }
+                });
                 if (!result.ok()) {
                     throw new DataPlaneException(Ipvsadm.reason(result));
                 }
@@ -248,11 +256,54 @@ public final class IpvsDataPlane implements DataPlane {
         return true;
     }
 
-    private void saveRecord() throws DataPlaneException {
+    /**
+     * Rewrites the record only if the entry of a service the plan touched changed, in the order of the
+     * steps (the last step on a service leaves it as the table holds it): O(plan), not O(table). A full
+     * apply of plain services (no labels, no sorry server) leaves the record as it was, with no
+     * serialisation of the table; the file is always what {@link TableRecord#entry} gives for the
+     * table, so a restart decorates the kernel's table the same either way.
+     */
+    private void updateRecord(List<PlanTranslator.Step> steps) throws DataPlaneException {
+        Map<ServiceKey, VirtualService> entries = null;
+        if (recordStale) {
+            entries = new HashMap<>();
+            for (VirtualService service : table.values()) {
+                VirtualService entry = TableRecord.entry(service);
+                if (entry != null) {
+                    entries.put(service.key(), entry);
+                }
+            }
+        } else {
+            for (int i = 0; i < steps.size(); i++) {
+                VirtualService after = steps.get(i).after();
+                VirtualService entry = after == null ? null : TableRecord.entry(after);
+                Map<ServiceKey, VirtualService> current = entries == null ? recorded : entries;
+                if (entry == null && current.isEmpty()) {
+                    continue; // nothing recorded and nothing to record: the common case of a large apply
+                }
+                ServiceKey key = steps.get(i).operation().service();
+                if (!Objects.equals(entry, current.get(key))) {
+                    if (entries == null) {
+                        entries = new HashMap<>(recorded);
+                    }
+                    if (entry == null) {
+                        entries.remove(key);
+                    } else {
+                        entries.put(key, entry);
+                    }
+                }
+            }
+        }
+        if (entries == null) {
+            return;
+        }
         try {
-            record.save(table.values());
-            recorded = new LinkedHashMap<>(table);
+            record.write(entries.values());
+            recorded = entries;
+            recordStale = false;
         } catch (IOException e) {
+            // The file now lags the table in services later plans may not touch: rewrite it whole next time.
+            recordStale = true;
             throw new DataPlaneException("the ipvs plane applied the plan but cannot write its record "
                     + e.getMessage() + "; labels and sorry servers may be lost after a restart", e);
         }

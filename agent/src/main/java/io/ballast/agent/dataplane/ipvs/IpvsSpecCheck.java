@@ -34,7 +34,7 @@ public final class IpvsSpecCheck {
         String sorry = service.sorryServer() == null ? null : service.sorryServer().endpoint();
         for (RealServer server : service.realServers()) {
             check(service, server);
-            if (server.key().equals(sorry)) {
+            if (sorry != null && server.key().equals(sorry)) {
                 throw new IllegalArgumentException("the ipvs plane cannot run " + service.key() + ": the sorry server "
                         + sorry + " is also one of its real servers; IPVS holds it as one destination");
             }

@@ -1,12 +1,10 @@
 package io.ballast.agent.dataplane.ipvs;
 
 import io.ballast.agent.dataplane.DataPlaneException;
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +34,6 @@ public class Ipvsadm {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Ipvsadm.class);
-    /** The pipe's own capacity: each write fills it once and lets ipvsadm run. */
-    private static final int PIPE_CHUNK = 64 * 1024;
     private final String executable;
     private final long timeoutSeconds;
 
@@ -55,18 +51,17 @@ public class Ipvsadm {
         return result;
     }
 
-    /** Writes the lines of a batch, each ending in a newline, as they are made. */
+    /** Writes the lines of a batch as they are made. */
     @FunctionalInterface
     public interface BatchWriter {
-        void write(Writer out) throws IOException;
+        void write(RestoreBatch out);
     }
 
     /** Runs a batch of command lines in one ipvsadm process; the result tells whether every line worked. */
     public Result restore(List<String> lines) throws DataPlaneException {
         return restore(out -> {
             for (String line : lines) {
-                out.write(line);
-                out.write('\n');
+                out.line(line);
             }
         });
     }
@@ -86,14 +81,17 @@ public class Ipvsadm {
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
         RuntimeException renderFailure = null;
-        try (Writer in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8),
-                PIPE_CHUNK)) {
+        RestoreBatch in = new RestoreBatch(process.getOutputStream());
+        try {
             batch.write(in);
-        } catch (IOException e) {
+            in.close();
+        } catch (UncheckedIOException e) {
             // ipvsadm stopped reading; its exit status and stderr below say why.
+            closeQuietly(process);
         } catch (RuntimeException e) {
             renderFailure = e;
             process.destroyForcibly();
+            closeQuietly(process);
         }
         long t2 = System.nanoTime();
         Result result = finish(process, timeout, List.of("-R"), out.join(), err.join());
@@ -124,6 +122,14 @@ public class Ipvsadm {
 
     public String daemonListing() throws DataPlaneException {
         return run(List.of("-L", "--daemon")).stdout();
+    }
+
+    private static void closeQuietly(Process process) {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            // Already broken: ipvsadm has gone.
+        }
     }
 
     static String reason(Result result) {

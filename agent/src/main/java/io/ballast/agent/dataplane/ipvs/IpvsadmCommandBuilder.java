@@ -7,52 +7,110 @@ import io.ballast.model.Protocol;
 import io.ballast.model.RealServer;
 import io.ballast.model.SchedulerFlag;
 import io.ballast.model.VirtualService;
-import java.io.IOException;
-import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
- * The command layer (keepalived's ipvswrapper): renders one ipvsadm command as its arguments, the
- * same words whether they run as {@code ipvsadm ARGS} or as a line of an {@code ipvsadm -R} batch.
- * Nothing here runs anything. Service and destination edits always carry every setting, because
- * {@code ipvsadm -E/-e} replaces the whole entry (an omitted {@code -p} or {@code -x} is cleared).
+ * The command layer (keepalived's ipvswrapper): renders one ipvsadm command, the same words whether
+ * they run as {@code ipvsadm ARGS} or as a line of an {@code ipvsadm -R} batch. The grammar is written
+ * once, against a {@link Sink}: a list of arguments for one process, or {@link RestoreBatch}, which
+ * writes the line straight into ipvsadm's stdin without making the words first (a full apply renders
+ * tens of thousands of lines). Nothing here runs anything. Service and destination edits always carry
+ * every setting, because {@code ipvsadm -E/-e} replaces the whole entry (an omitted {@code -p} or
+ * {@code -x} is cleared).
  */
 public final class IpvsadmCommandBuilder {
+
+    /** Where the words of commands go, in order; {@link #end()} closes one command. */
+    public interface Sink {
+        void word(String word);
+
+        void number(int value);
+
+        /** {@code address:port}, with brackets around an IPv6 address: {@link Addresses#endpoint}. */
+        void endpoint(String address, int port);
+
+        void end();
+    }
 
     private IpvsadmCommandBuilder() {
     }
 
     public static List<String> addService(VirtualService service) {
-        return serviceCommand("-A", service);
+        Words out = new Words();
+        addService(out, service);
+        return out.single();
     }
 
     public static List<String> editService(VirtualService service) {
-        return serviceCommand("-E", service);
+        Words out = new Words();
+        editService(out, service);
+        return out.single();
     }
 
     public static List<String> deleteService(VirtualService service) {
-        List<String> args = new ArrayList<>(List.of("-D"));
-        args.addAll(serviceAddress(service));
-        return args;
+        Words out = new Words();
+        deleteService(out, service);
+        return out.single();
     }
 
     /** A destination of {@code service}; its forwarding is its own or the service's default. */
     public static List<String> addDestination(VirtualService service, RealServer server) {
-        return destinationCommand("-a", service, server);
+        Words out = new Words();
+        addDestination(out, service, server);
+        return out.single();
     }
 
     public static List<String> editDestination(VirtualService service, RealServer server) {
-        return destinationCommand("-e", service, server);
+        Words out = new Words();
+        editDestination(out, service, server);
+        return out.single();
     }
 
     public static List<String> deleteDestination(VirtualService service, RealServer server) {
-        List<String> args = new ArrayList<>(List.of("-d"));
-        args.addAll(serviceAddress(service));
-        args.add("-r");
-        args.add(destinationAddress(service, server));
-        return args;
+        Words out = new Words();
+        deleteDestination(out, service, server);
+        return out.single();
+    }
+
+    public static void addService(Sink out, VirtualService service) {
+        serviceCommand(out, "-A", service);
+    }
+
+    public static void editService(Sink out, VirtualService service) {
+        serviceCommand(out, "-E", service);
+    }
+
+    public static void deleteService(Sink out, VirtualService service) {
+        out.word("-D");
+        serviceAddress(out, service);
+        out.end();
+    }
+
+    public static void addDestination(Sink out, VirtualService service, RealServer server) {
+        destinationCommand(out, "-a", service, server);
+    }
+
+    public static void editDestination(Sink out, VirtualService service, RealServer server) {
+        destinationCommand(out, "-e", service, server);
+    }
+
+    public static void deleteDestination(Sink out, VirtualService service, RealServer server) {
+        out.word("-d");
+        serviceAddress(out, service);
+        out.word("-r");
+        out.endpoint(server.address(), server.port());
+        out.end();
+    }
+
+    /** Sends a command already made as words (a step's list of arguments) to {@code out}. */
+    public static void command(Sink out, List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            out.word(args.get(i));
+        }
+        out.end();
     }
 
     /** {@code --start-daemon master|backup --syncid N --mcast-interface IF}. */
@@ -74,27 +132,18 @@ public final class IpvsadmCommandBuilder {
         return String.join(" ", args);
     }
 
-    /** Writes {@link #restoreLine} and a newline without making the line as a string first. */
-    public static void writeRestoreLine(Writer out, List<String> args) throws IOException {
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-                out.write(' ');
-            }
-            out.write(args.get(i));
-        }
-        out.write('\n');
-    }
-
     /** -t/-u/--sctp-service ADDR:PORT, or -f MARK (with -6 for an IPv6 mark service). */
-    static List<String> serviceAddress(VirtualService service) {
+    private static void serviceAddress(Sink out, VirtualService service) {
         if (service.firewallMark() != null) {
-            List<String> args = new ArrayList<>(List.of("-f", Integer.toString(service.firewallMark())));
+            out.word("-f");
+            out.number(service.firewallMark());
             if (service.isIpv6()) {
-                args.add("-6");
+                out.word("-6");
             }
-            return args;
+            return;
         }
-        return List.of(protocolOption(service.protocol()), Addresses.endpoint(service.address(), service.port()));
+        out.word(protocolOption(service.protocol()));
+        out.endpoint(service.address(), service.port());
     }
 
     static String protocolOption(Protocol protocol) {
@@ -123,51 +172,91 @@ public final class IpvsadmCommandBuilder {
         }
     }
 
-    private static List<String> serviceCommand(String verb, VirtualService service) {
-        List<String> args = new ArrayList<>();
-        args.add(verb);
-        args.addAll(serviceAddress(service));
-        args.add("-s");
-        args.add(service.scheduler().wireName());
+    private static void serviceCommand(Sink out, String verb, VirtualService service) {
+        out.word(verb);
+        serviceAddress(out, service);
+        out.word("-s");
+        out.word(service.scheduler().wireName());
         if (!service.schedulerFlags().isEmpty()) {
-            args.add("-b");
-            args.add(service.schedulerFlags().stream().map(SchedulerFlag::wireName).sorted()
-                    .collect(Collectors.joining(",")));
+            out.word("-b");
+            out.word(flags(service.schedulerFlags()));
         }
         Persistence persistence = service.persistence();
         if (persistence != null) {
-            args.add("-p");
-            args.add(Integer.toString(persistence.timeoutSeconds()));
+            out.word("-p");
+            out.number(persistence.timeoutSeconds());
             if (persistence.netmask() != null && !persistence.netmask().isBlank()) {
-                args.add("-M");
-                args.add(persistence.netmask());
+                out.word("-M");
+                out.word(persistence.netmask());
             }
         }
-        return args;
+        out.end();
     }
 
-    private static List<String> destinationCommand(String verb, VirtualService service, RealServer server) {
-        List<String> args = new ArrayList<>();
-        args.add(verb);
-        args.addAll(serviceAddress(service));
-        args.add("-r");
-        args.add(destinationAddress(service, server));
-        args.add(forwardingOption(server.effectiveForwarding(service.forwarding())));
-        args.add("-w");
-        args.add(Integer.toString(server.weight()));
+    /** The flags' wire names, sorted and comma-separated ("sh-fallback,sh-port"). */
+    private static String flags(Set<SchedulerFlag> flags) {
+        String[] names = new String[flags.size()];
+        int i = 0;
+        for (SchedulerFlag flag : flags) {
+            names[i++] = flag.wireName();
+        }
+        Arrays.sort(names);
+        return String.join(",", names);
+    }
+
+    private static void destinationCommand(Sink out, String verb, VirtualService service, RealServer server) {
+        boolean edit = "-e".equals(verb);
+        out.word(verb);
+        serviceAddress(out, service);
+        out.word("-r");
+        out.endpoint(server.address(), server.port());
+        out.word(forwardingOption(server.effectiveForwarding(service.forwarding())));
+        out.word("-w");
+        out.number(server.weight());
         // -e replaces the destination, so thresholds are spelled out even when they return to 0.
-        if (server.upperThreshold() != 0 || "-e".equals(verb)) {
-            args.add("-x");
-            args.add(Integer.toString(server.upperThreshold()));
+        if (server.upperThreshold() != 0 || edit) {
+            out.word("-x");
+            out.number(server.upperThreshold());
         }
-        if (server.lowerThreshold() != 0 || "-e".equals(verb)) {
-            args.add("-y");
-            args.add(Integer.toString(server.lowerThreshold()));
+        if (server.lowerThreshold() != 0 || edit) {
+            out.word("-y");
+            out.number(server.lowerThreshold());
         }
-        return args;
+        out.end();
     }
 
-    private static String destinationAddress(VirtualService service, RealServer server) {
-        return Addresses.endpoint(server.address(), server.port());
+    /** Commands as lists of arguments, for ipvsadm processes of their own. */
+    static final class Words implements Sink {
+        private final List<List<String>> commands = new ArrayList<>(2);
+        private List<String> current = new ArrayList<>(12);
+
+        @Override
+        public void word(String word) {
+            current.add(word);
+        }
+
+        @Override
+        public void number(int value) {
+            current.add(Integer.toString(value));
+        }
+
+        @Override
+        public void endpoint(String address, int port) {
+            current.add(Addresses.endpoint(address, port));
+        }
+
+        @Override
+        public void end() {
+            commands.add(current);
+            current = new ArrayList<>(12);
+        }
+
+        List<List<String>> commands() {
+            return commands;
+        }
+
+        List<String> single() {
+            return commands.get(0);
+        }
     }
 }

@@ -29,8 +29,68 @@ import java.util.Objects;
  */
 public final class PlanTranslator {
 
-    /** One operation and the commands that carry it out, in order. */
-    public record Step(Operation operation, List<List<String>> commands) {
+    /**
+     * One operation and the commands that carry it out, in order. A new service's commands (most of a
+     * large plan) are not made at translation: the service was checked, and its lines are rendered
+     * when {@link #writeTo written}, straight into the batch.
+     */
+    public static final class Step {
+        private final Operation operation;
+        private final VirtualService after;
+        private final VirtualService added;
+        private final RealServer sorry;
+        private final List<List<String>> commands;
+
+        private Step(Operation operation, VirtualService after, VirtualService added, RealServer sorry,
+                     List<List<String>> commands) {
+            this.operation = operation;
+            this.after = after;
+            this.added = added;
+            this.sorry = sorry;
+            this.commands = commands;
+        }
+
+        public Operation operation() {
+            return operation;
+        }
+
+        /** The service as the table holds it after this step; null once it is removed. */
+        public VirtualService after() {
+            return after;
+        }
+
+        /** How many ipvsadm commands the step runs. */
+        public int size() {
+            return added == null ? commands.size() : added.realServers().size() + (sorry == null ? 1 : 2);
+        }
+
+        /** The commands as lists of arguments, for a step that runs as processes of its own. */
+        public List<List<String>> commands() {
+            if (added == null) {
+                return commands;
+            }
+            IpvsadmCommandBuilder.Words words = new IpvsadmCommandBuilder.Words();
+            writeTo(words);
+            return words.commands();
+        }
+
+        /** Sends the step's commands to {@code out}: the service first, then its destinations. */
+        public void writeTo(IpvsadmCommandBuilder.Sink out) {
+            if (added == null) {
+                for (List<String> command : commands) {
+                    IpvsadmCommandBuilder.command(out, command);
+                }
+                return;
+            }
+            IpvsadmCommandBuilder.addService(out, added);
+            List<RealServer> servers = added.realServers();
+            for (int i = 0; i < servers.size(); i++) {
+                IpvsadmCommandBuilder.addDestination(out, added, servers.get(i));
+            }
+            if (sorry != null) {
+                IpvsadmCommandBuilder.addDestination(out, added, sorry);
+            }
+        }
     }
 
     private final Map<ServiceKey, VirtualService> table;
@@ -50,35 +110,41 @@ public final class PlanTranslator {
         return table;
     }
 
+    /**
+     * Checks every operation against the table and this kernel, in order, and returns the steps;
+     * throws on the first that cannot run, before anything is written anywhere.
+     */
     public List<Step> translate(List<Operation> operations) {
         List<Step> steps = new ArrayList<>(operations.size());
-        for (Operation op : operations) {
-            steps.add(new Step(op, translate(op)));
+        for (int i = 0; i < operations.size(); i++) {
+            steps.add(step(operations.get(i)));
         }
         return steps;
     }
 
+    /** The commands of one operation (which then counts as translated). */
     public List<List<String>> translate(Operation op) {
-        List<List<String>> commands = new ArrayList<>();
+        return step(op).commands();
+    }
+
+    private Step step(Operation op) {
         if (op instanceof AddService add) {
             VirtualService service = add.added();
-            require(table.get(service.key()) == null, op, "the service is already in the table");
+            ServiceKey key = service.key();
+            require(table.get(key) == null, op, "the service is already in the table");
             if (check != null) {
                 check.check(service);
             }
-            commands.add(IpvsadmCommandBuilder.addService(service));
-            for (RealServer server : service.realServers()) {
-                commands.add(IpvsadmCommandBuilder.addDestination(service, server));
-            }
-            RealServer sorry = sorryDestination(service);
-            if (sorry != null) {
-                commands.add(IpvsadmCommandBuilder.addDestination(service, sorry));
-            }
-            table.put(service.key(), service);
-        } else if (op instanceof RemoveService remove) {
+            table.put(key, service);
+            return new Step(op, service, service, sorryDestination(service), null);
+        }
+        List<List<String>> commands = new ArrayList<>();
+        VirtualService after = null;
+        if (op instanceof RemoveService) {
             VirtualService current = existing(op);
             commands.add(IpvsadmCommandBuilder.deleteService(current));
             table.remove(current.key());
+            return new Step(op, null, null, null, commands);
         } else if (op instanceof EditService edit) {
             VirtualService current = existing(op);
             VirtualService next = edit.after().withRealServers(current.realServers());
@@ -97,6 +163,7 @@ public final class PlanTranslator {
             }
             sorryChange(current, next, commands, List.of());
             table.put(next.key(), next);
+            after = next;
         } else if (op instanceof AddRealServer add) {
             VirtualService current = existing(op);
             require(find(current, add.server().key()) == null, op, "that real server is already there");
@@ -106,6 +173,7 @@ public final class PlanTranslator {
             checkServer(next, add.server());
             sorryChange(current, next, commands, List.of(IpvsadmCommandBuilder.addDestination(next, add.server())));
             table.put(next.key(), next);
+            after = next;
         } else if (op instanceof EditRealServer edit) {
             VirtualService current = existing(op);
             RealServer before = find(current, edit.after().key());
@@ -116,6 +184,7 @@ public final class PlanTranslator {
                     ? List.of() : List.of(IpvsadmCommandBuilder.editDestination(next, edit.after()));
             sorryChange(current, next, commands, main);
             table.put(next.key(), next);
+            after = next;
         } else if (op instanceof RemoveRealServer remove) {
             VirtualService current = existing(op);
             RealServer gone = find(current, remove.server().key());
@@ -125,8 +194,9 @@ public final class PlanTranslator {
             VirtualService next = current.withRealServers(servers);
             sorryChange(current, next, commands, List.of(IpvsadmCommandBuilder.deleteDestination(current, gone)));
             table.put(next.key(), next);
+            after = next;
         }
-        return commands;
+        return new Step(op, after, null, null, commands);
     }
 
     /** The sorry server as a kernel destination, or null while some real server can take traffic. */

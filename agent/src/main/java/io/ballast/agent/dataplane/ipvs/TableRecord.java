@@ -33,6 +33,7 @@ public final class TableRecord {
     };
 
     private final Path file;
+    private boolean damaged;
 
     public TableRecord(Path stateDir) {
         this.file = stateDir == null ? null : stateDir.resolve(FILE_NAME);
@@ -41,6 +42,7 @@ public final class TableRecord {
     /** The recorded table, or an empty one if there is none or it cannot be read. */
     public Map<ServiceKey, VirtualService> load() {
         Map<ServiceKey, VirtualService> out = new HashMap<>();
+        damaged = false;
         if (file == null || !Files.isRegularFile(file)) {
             return out;
         }
@@ -50,27 +52,68 @@ public final class TableRecord {
             }
         } catch (IOException | RuntimeException e) {
             // A damaged record only loses labels; the kernel table stays the truth.
+            damaged = true;
             return new HashMap<>();
         }
         return out;
     }
 
-    /** Writes atomically (temporary file, then rename), so a crash leaves the old record or the new. */
+    /** True if the last {@link #load} found a file it could not read: the next save should replace it. */
+    public boolean damaged() {
+        return damaged;
+    }
+
+    /** Writes the entries of {@code table} (see {@link #entry}), atomically: see {@link #write}. */
     public void save(Collection<VirtualService> table) throws IOException {
+        List<VirtualService> entries = new ArrayList<>();
+        for (VirtualService service : table) {
+            VirtualService entry = entry(service);
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        write(entries);
+    }
+
+    /** Writes entries as they are, atomically (temporary file, then rename): a crash leaves the old or the new. */
+    public void write(Collection<VirtualService> entries) throws IOException {
         if (file == null) {
             return;
         }
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-        List<VirtualService> slim = new ArrayList<>();
-        for (VirtualService service : table) {
-            VirtualService entry = slim(service);
-            if (!readsBackWithoutEntry(service, entry)) {
-                slim.add(entry);
+        SpecCodec.mapper().writeValue(temporary.toFile(), entries);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        damaged = false;
+    }
+
+    /**
+     * What the record holds for {@code service}: the service with only its real servers that have
+     * something of their own ({@link #slim}), or null when it reads back identically without an entry.
+     * Costs no allocation for a plain service, so a plan's services can be checked one by one.
+     */
+    static VirtualService entry(VirtualService service) {
+        if (service.sorryServer() == null && !hasLabelledServer(service)
+                && (service.forwarding() == ForwardingMethod.NAT || !service.realServers().isEmpty())) {
+            return null;
+        }
+        VirtualService slim = slim(service);
+        return readsBackWithoutEntry(service, slim) ? null : slim;
+    }
+
+    private static boolean hasLabelledServer(VirtualService service) {
+        List<RealServer> servers = service.realServers();
+        for (int i = 0; i < servers.size(); i++) {
+            if (labelled(servers.get(i))) {
+                return true;
             }
         }
-        SpecCodec.mapper().writeValue(temporary.toFile(), slim);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return false;
+    }
+
+    private static boolean labelled(RealServer server) {
+        return server.name() != null || server.os() != OsType.LINUX || server.state() != AdminState.ACTIVE
+                || server.forwarding() != null;
     }
 
     /**
@@ -80,8 +123,7 @@ public final class TableRecord {
     static VirtualService slim(VirtualService service) {
         List<RealServer> labelled = new ArrayList<>();
         for (RealServer server : service.realServers()) {
-            if (server.name() != null || server.os() != OsType.LINUX || server.state() != AdminState.ACTIVE
-                    || server.forwarding() != null) {
+            if (labelled(server)) {
                 labelled.add(server);
             }
         }

@@ -37,7 +37,7 @@ class IpvsadmBatchTest {
             for (int i = 0; i < 20_000; i++) {
                 List<String> command = List.of("-a", "-t", "203.0.113.1:80", "-r", "198.51.100." + (i % 250 + 1)
                         + ":" + (1000 + i), "-m", "-w", "1");
-                IpvsadmCommandBuilder.writeRestoreLine(out, command);
+                IpvsadmCommandBuilder.command(out, command);
                 expected.add(IpvsadmCommandBuilder.restoreLine(command));
             }
         });
@@ -62,7 +62,7 @@ class IpvsadmBatchTest {
         Ipvsadm ipvsadm = new Ipvsadm(standIn("cat > " + received).toString(), 30);
 
         Ipvsadm.Result result = ipvsadm.restore(out -> {
-            IpvsadmCommandBuilder.writeRestoreLine(out, List.of("-A", "-t", "203.0.113.1:80", "-s", "rr"));
+            IpvsadmCommandBuilder.command(out, List.of("-A", "-t", "203.0.113.1:80", "-s", "rr"));
             throw new IllegalStateException("no ipvsadm option for protocol ICMP");
         });
 

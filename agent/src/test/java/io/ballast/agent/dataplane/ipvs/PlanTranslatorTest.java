@@ -13,6 +13,9 @@ import io.ballast.model.VirtualService;
 import io.ballast.model.api.Capabilities;
 import io.ballast.model.plan.AddService;
 import io.ballast.model.plan.Planner;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -98,5 +101,42 @@ class PlanTranslatorTest {
 
         assertThatThrownBy(() -> translator.translate(List.of(new AddService(dr))))
                 .hasMessageContaining("198.51.100.1:8080 uses dr forwarding").hasMessageContaining("port 80");
+    }
+
+    @Test
+    void aNewServiceStepWritesTheLinesOfItsCommandsSorryServerLast() {
+        // everyFeature has a NAT service whose only server is drained; this one is DR with two drained.
+        List<VirtualService> services = new ArrayList<>(IpvsTables.everyFeature(EnumSet.allOf(Scheduler.class)));
+        services.add(new VirtualService(null, Protocol.TCP, "203.0.113.99", 80, null, null, Scheduler.WRR, Set.of(),
+                null, ForwardingMethod.DR, new SorryServer("198.51.100.200", 80), null,
+                List.of(RealServer.of("a", "198.51.100.1", 80, 0), RealServer.of("b", "198.51.100.2", 80, 0))));
+
+        List<PlanTranslator.Step> steps = new PlanTranslator(Map.of(), null)
+                .translate(Planner.between(List.of(), services).operations());
+
+        for (PlanTranslator.Step step : steps) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            RestoreBatch out = new RestoreBatch(bytes);
+            step.writeTo(out);
+            out.close();
+            String expected = step.commands().stream().map(c -> IpvsadmCommandBuilder.restoreLine(c) + "\n")
+                    .collect(Collectors.joining());
+            assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(expected);
+            assertThat(step.size()).isEqualTo(step.commands().size());
+        }
+        assertThat(steps.get(steps.size() - 1).commands()).last()
+                .isEqualTo(List.of("-a", "-t", "203.0.113.99:80", "-r", "198.51.100.200:80", "-g", "-w", "1"));
+    }
+
+    @Test
+    void aRefusedServiceAfterFortyGoodOnesFailsTheWholeTranslation() {
+        Capabilities noTwos = new Capabilities("ipvs", false, EnumSet.complementOf(EnumSet.of(Scheduler.TWOS)),
+                EnumSet.allOf(ForwardingMethod.class), EnumSet.allOf(Protocol.class), true, true, true, true, "");
+        List<VirtualService> services = new ArrayList<>(IpvsBenchData.table(40, 400));
+        services.add(IpvsTables.tcp("203.0.113.250", 80, Scheduler.TWOS, ForwardingMethod.NAT, List.of()));
+        PlanTranslator translator = new PlanTranslator(Map.of(), new IpvsSpecCheck(noTwos, "6.1.0-56-amd64"));
+
+        assertThatThrownBy(() -> translator.translate(Planner.between(List.of(), services).operations()))
+                .hasMessageContaining("has no scheduler 'twos'");
     }
 }
