@@ -139,7 +139,7 @@ public final class IpvsCounterParser {
         String[] words = line.trim().split("\\s+");
         try {
             if (words[0].equals("FWM")) {
-                return ServiceKey.ofMark(Integer.parseInt(words[1]));
+                return ServiceKey.ofMark(IpvsTableParser.fwmark(words[1]));
             }
             String[] endpoint = Addresses.splitEndpoint(words[1]);
             return ServiceKey.of(io.ballast.model.Protocol.valueOf(words[0]), endpoint[0], Integer.parseInt(endpoint[1]));

@@ -111,7 +111,7 @@ public final class IpvsTableParser {
         String family = null;
         try {
             if (kind.equals("FWM")) {
-                mark = Integer.parseInt(words[at++]);
+                mark = fwmark(words[at++]);
                 family = "inet";
                 if (words[at].equals("IPv6")) {
                     family = "inet6";
@@ -199,5 +199,17 @@ public final class IpvsTableParser {
             throw new IllegalArgumentException("ipvsadm listing line " + lineNumber + ": '" + text
                     + "' is not a number in '" + line.trim() + "'");
         }
+    }
+
+    /**
+     * A firewall mark is an unsigned 32-bit number; read it whether ipvsadm printed it unsigned or, as a
+     * C int, negative, and keep its bits.
+     */
+    static int fwmark(String text) {
+        long value = Long.parseLong(text);
+        if (value < Integer.MIN_VALUE || value > 0xffff_ffffL) {
+            throw new NumberFormatException("firewall mark " + text + " is outside 32 bits");
+        }
+        return (int) value;
     }
 }

@@ -136,7 +136,7 @@ public final class IpvsadmCommandBuilder {
     private static void serviceAddress(Sink out, VirtualService service) {
         if (service.firewallMark() != null) {
             out.word("-f");
-            out.number(service.firewallMark());
+            out.word(Integer.toUnsignedString(service.firewallMark()));
             if (service.isIpv6()) {
                 out.word("-6");
             }

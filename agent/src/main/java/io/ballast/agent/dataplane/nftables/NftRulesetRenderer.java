@@ -342,7 +342,7 @@ public final class NftRulesetRenderer {
     private String vipOf(InstalledService installed) {
         VirtualService service = installed.service();
         if (service.firewallMark() != null) {
-            return "mark " + service.firewallMark();
+            return "mark " + Integer.toUnsignedString(service.firewallMark());
         }
         // Cached: canonicalising parses the address, and change() asks for every service's VIP.
         return canonicalVips.computeIfAbsent(service.address(), Addresses::canonical);
@@ -365,7 +365,7 @@ public final class NftRulesetRenderer {
     /** How a server of a service is keyed in the counter sets (as nft prints it back, joined by " . "). */
     static String counterKey(VirtualService service, String address, int port) {
         if (service.firewallMark() != null) {
-            return service.firewallMark() + " . " + Addresses.canonical(address);
+            return Integer.toUnsignedString(service.firewallMark()) + " . " + Addresses.canonical(address);
         }
         return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
                 + " . " + Addresses.canonical(address) + " . " + port;

@@ -41,7 +41,7 @@ final class ServiceElements {
         for (InstalledService installed : services) {
             VirtualService service = installed.service();
             if (service.firewallMark() != null) {
-                vips.put(String.valueOf(service.firewallMark()), "vipmark");
+                vips.put(Integer.toUnsignedString(service.firewallMark()), "vipmark");
             } else {
                 vips.put(Addresses.canonical(service.address()), (service.isIpv6() ? "vip6" : "vip4"));
             }
@@ -55,7 +55,7 @@ final class ServiceElements {
 
     static String dispatchKey(VirtualService service) {
         if (service.firewallMark() != null) {
-            return String.valueOf(service.firewallMark());
+            return Integer.toUnsignedString(service.firewallMark());
         }
         return Addresses.canonical(service.address()) + " . " + service.protocol().name().toLowerCase(Locale.ROOT)
                 + " . " + service.port();

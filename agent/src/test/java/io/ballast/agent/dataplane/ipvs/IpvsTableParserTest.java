@@ -112,4 +112,12 @@ class IpvsTableParserTest {
                 new CounterSample("tcp/192.0.2.100:80", "198.51.100.2:80", new Counters(0, 0, 2, 40, 20, 2400, 1234)),
                 new CounterSample("udp/192.0.2.1:53", null, new Counters(0, 0, 0, 0, 0, 0, 0)));
     }
+
+    @Test
+    void firewallMarksAboveTwoToTheThirtyFirstKeepTheirBitsPrintedEitherWay() {
+        String unsigned = "IP Virtual Server version 1.2.1 (size=4096)\nFWM  4294967295 rr\n";
+        String signed = "IP Virtual Server version 1.2.1 (size=4096)\nFWM  -1 rr\n";
+        assertThat(IpvsTableParser.parse(unsigned, unsigned).get(0).key().toString()).isEqualTo("fwm/4294967295");
+        assertThat(IpvsTableParser.parse(signed, signed).get(0).key().toString()).isEqualTo("fwm/4294967295");
+    }
 }

@@ -55,6 +55,13 @@ class IpvsadmCommandBuilderTest {
     }
 
     @Test
+    void firewallMarksAboveTwoToTheThirtyFirstAreWrittenUnsigned() {
+        VirtualService high = new VirtualService(null, null, null, 0, (int) 4_294_967_295L, "inet", Scheduler.RR,
+                Set.of(), null, null, null, null, List.of());
+        assertThat(line(IpvsadmCommandBuilder.addService(high))).isEqualTo("-A -f 4294967295 -s rr");
+    }
+
+    @Test
     void flagsAndPersistenceWithNetmaskAreRendered() {
         VirtualService sh = new VirtualService(null, Protocol.TCP, "203.0.113.10", 80, null, null, Scheduler.SH,
                 EnumSet.of(SchedulerFlag.SH_PORT, SchedulerFlag.SH_FALLBACK), new Persistence(300, "255.255.255.0"),

@@ -148,6 +148,18 @@ class NftRulesetRendererTest {
     }
 
     @Test
+    void firewallMarksAboveTwoToTheThirtyFirstAreWrittenUnsigned() {
+        InstalledService marked = new InstalledService(2, new VirtualService("m", null, null, 0, (int) 4_294_967_295L,
+                "inet", Scheduler.RR, Set.of(), null, ForwardingMethod.NAT, null, null, List.of(rs(1, 1))));
+
+        String script = renderer.change(List.of(), List.of(marked));
+
+        assertThat(script).contains("4294967295").doesNotContain("-1 ").doesNotContain("mark -");
+        assertThat(NftRulesetRenderer.counterKey(marked.service(), "198.51.100.11", 80))
+                .isEqualTo("4294967295 . 198.51.100.11");
+    }
+
+    @Test
     void removedServiceTakesItsSlotsWithIt() {
         String script = renderer.change(List.of(web(Scheduler.RR, null, rs(1, 1), rs(2, 1))), List.of());
 
