@@ -51,6 +51,10 @@ final class NetlinkCounterReader implements CounterReader {
     public synchronized Map<String, Map<String, NftRulesetRenderer.CounterValue>> read(String table,
                                                                                      Collection<String> sets)
             throws DataPlaneException {
+        if (socket != null && !socket.stillInItsNamespace()) {
+            socket.close();
+            socket = null;
+        }
         Map<String, Map<String, NftRulesetRenderer.CounterValue>> values = new HashMap<>();
         for (String set : sets) {
             values.put(set, readSet(table, set));

@@ -12,10 +12,13 @@ import io.ballast.model.Scheduler;
 import io.ballast.model.VirtualService;
 import io.ballast.netns.Netns;
 import io.ballast.netns.NetnsLab;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,13 @@ class NetlinkCounterReaderTest {
         assertThat(ns.execOk("nft", "list", "table", "inet", TABLE).stdout()).contains("rsim6");
     }
 
+    private static void host(String... argv) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ended && process.exitValue() == 0).as(String.join(" ", argv) + ": " + output).isTrue();
+    }
+
     private static String elements(String type, long n) {
         String counters = " counter packets " + 3 * n + " bytes " + 180 * n;
         String big = " counter packets " + 5_000_000_000L * n + " bytes " + 6_000_000_000_000L * n; // past 32 bits
@@ -99,6 +109,23 @@ class NetlinkCounterReaderTest {
     private static VirtualService marked(int mark, String server) {
         return new VirtualService("m", null, null, 0, mark, null, Scheduler.RR, null, null, null, null, null,
                 List.of(RealServer.of("r", server, 0, 1)));
+    }
+
+    @Test
+    void aNamespaceDeletedAndMadeAgainUnderTheSameNameIsReadAfresh() throws Exception {
+        Netns c = lab.namespace("c");
+        load(c, 1);
+        try (NetlinkCounterReader reader = NetlinkCounterReader.open(c.name(), TABLE)) {
+            assertThat(reader.read(TABLE, List.of("rsc4")).get("rsc4")).hasSize(3);
+
+            host("ip", "netns", "del", c.name());
+            host("ip", "netns", "add", c.name());
+            load(c, 7);
+
+            Map<String, NftRulesetRenderer.CounterValue> after = reader.read(TABLE, List.of("rsc4")).get("rsc4");
+            assertThat(after).isEqualTo(viaNft(c).get("rsc4"));
+            assertThat(after.get("203.0.113.10 . tcp . 198.51.100.1 . 80").packets()).isEqualTo(21);
+        }
     }
 
     @Test

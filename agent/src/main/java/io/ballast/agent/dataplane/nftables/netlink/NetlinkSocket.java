@@ -5,8 +5,11 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,6 +27,8 @@ public final class NetlinkSocket implements SetElementDump.Channel, AutoCloseabl
 
     private final int fd;
     private final String namespace;
+    /** The namespace's identity (its nsfs inode) when the socket was made; 0 for the agent's own. */
+    private final long namespaceInode;
     private final Memory in = new Memory(RECEIVE_BUFFER);
     private final ByteBuffer inView = in.getByteBuffer(0, RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     private final Memory kernel = new Memory(12); // sockaddr_nl of the kernel: family, pad, pid 0, groups 0
@@ -31,9 +36,10 @@ public final class NetlinkSocket implements SetElementDump.Channel, AutoCloseabl
     private int sequence = (int) (System.nanoTime() & 0x3fffffff);
     private boolean closed;
 
-    private NetlinkSocket(int fd, String namespace) {
+    private NetlinkSocket(int fd, String namespace, long namespaceInode) {
         this.fd = fd;
         this.namespace = namespace;
+        this.namespaceInode = namespaceInode;
         kernel.clear();
         kernel.setShort(0, (short) LibC.AF_NETLINK);
     }
@@ -51,8 +57,9 @@ public final class NetlinkSocket implements SetElementDump.Channel, AutoCloseabl
             throw new NetlinkException(0, "'" + namespace + "' is not a network namespace name (no '/' allowed).");
         }
         try {
+            long inode = namespace == null ? 0 : namespaceInode(namespace);
             int fd = namespace == null ? newSocket() : inNamespace(namespace);
-            NetlinkSocket socket = new NetlinkSocket(fd, namespace);
+            NetlinkSocket socket = new NetlinkSocket(fd, namespace, inode);
             socket.configure();
             return socket;
         } catch (LinkageError e) {
@@ -161,6 +168,32 @@ public final class NetlinkSocket implements SetElementDump.Channel, AutoCloseabl
             close();
             throw new NetlinkException(e.getErrorCode(), "Could not set the netlink socket's receive timeout: "
                     + Errno.describe(e.getErrorCode()) + ".", e);
+        }
+    }
+
+    /**
+     * False when the namespace this socket was made in is no longer the one its name stands for: it was
+     * deleted, or deleted and made again (a lab restarted). The socket keeps the old namespace alive and
+     * would go on reading its frozen table, so the caller makes a new socket. One stat(2) per call.
+     */
+    public boolean stillInItsNamespace() {
+        if (namespace == null) {
+            return true;
+        }
+        try {
+            return namespaceInode(namespace) == namespaceInode;
+        } catch (NetlinkException e) {
+            return false;
+        }
+    }
+
+    private static long namespaceInode(String namespace) throws NetlinkException {
+        Path path = Path.of("/run/netns", namespace);
+        try {
+            return ((Number) Files.getAttribute(path, "unix:ino")).longValue();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new NetlinkException(Errno.ENOENT, "Could not open network namespace '" + namespace + "' ("
+                    + path + "): it does not exist.", e);
         }
     }
 
