@@ -184,17 +184,21 @@ public final class IpvsDataPlane implements DataPlane {
 
     private void runBatch(List<PlanTranslator.Step> steps, Map<ServiceKey, VirtualService> before, int operations)
             throws DataPlaneException {
-        int[] lines = new int[1];
-        Ipvsadm.Result result = ipvsadm.restore(out -> {
-            for (int i = 0; i < steps.size(); i++) {
-                steps.get(i).writeTo(out);
-            }
-            lines[0] = out.lines();
-        });
+        Ipvsadm.Result result = restore(steps);
         if (!result.ok()) {
-            undoFromKernel(before, "the batch of " + operations + " steps (" + lines[0]
-                    + " ipvsadm lines) failed: " + Ipvsadm.reason(result));
+            undoFromKernel(before, "the batch of " + operations + " steps ("
+                    + steps.stream().mapToInt(PlanTranslator.Step::size).sum() + " ipvsadm lines) failed: "
+                    + Ipvsadm.reason(result));
         }
+    }
+
+    /** Every step's commands in one {@code ipvsadm -R}, in order. */
+    private Ipvsadm.Result restore(List<PlanTranslator.Step> steps) throws DataPlaneException {
+        return ipvsadm.restore(out -> {
+            for (PlanTranslator.Step step : steps) {
+                step.writeTo(out);
+            }
+        });
     }
 
     /** Undoes the steps that succeeded with their inverses, then throws {@code failure}. */
@@ -223,11 +227,7 @@ public final class IpvsDataPlane implements DataPlane {
             Plan back = Planner.between(now, new ArrayList<>(before.values()));
             List<PlanTranslator.Step> steps = new PlanTranslator(table, null).translate(back.operations());
             if (!steps.isEmpty()) {
-                Ipvsadm.Result result = ipvsadm.restore(out -> {
-                    for (PlanTranslator.Step step : steps) {
-                        step.writeTo(out);
-                    }
-                });
+                Ipvsadm.Result result = restore(steps);
                 if (!result.ok()) {
                     throw new DataPlaneException(Ipvsadm.reason(result));
                 }

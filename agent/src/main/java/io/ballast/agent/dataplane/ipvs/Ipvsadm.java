@@ -1,9 +1,8 @@
 package io.ballast.agent.dataplane.ipvs;
 
 import io.ballast.agent.dataplane.DataPlaneException;
-import java.io.ByteArrayOutputStream;
+import io.ballast.agent.dataplane.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,15 +56,6 @@ public class Ipvsadm {
         void write(RestoreBatch out);
     }
 
-    /** Runs a batch of command lines in one ipvsadm process; the result tells whether every line worked. */
-    public Result restore(List<String> lines) throws DataPlaneException {
-        return restore(out -> {
-            for (String line : lines) {
-                out.line(line);
-            }
-        });
-    }
-
     /**
      * Runs a batch in one ipvsadm process, streaming its lines into ipvsadm's stdin while {@code batch}
      * makes them: the kernel starts on the first services while the last are still being rendered, and
@@ -78,8 +68,8 @@ public class Ipvsadm {
         long t1 = System.nanoTime();
         Timeout timeout = Timeout.arm(process, timeoutSeconds);
         // A batch can fail on thousands of lines: stderr is drained while stdin is still being written.
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
+        CompletableFuture<String> out = ProcessOutput.drain(process.getInputStream(), "ipvsadm-output");
+        CompletableFuture<String> err = ProcessOutput.drain(process.getErrorStream(), "ipvsadm-output");
         RuntimeException renderFailure = null;
         RestoreBatch in = new RestoreBatch(process.getOutputStream());
         try {
@@ -213,21 +203,5 @@ public class Ipvsadm {
             kill.cancel(false);
             return !fired.get();
         }
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                stream.transferTo(buffer);
-                text.complete(buffer.toString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.complete("");
-            }
-        }, "ipvsadm-output");
-        reader.setDaemon(true);
-        reader.start();
-        return text;
     }
 }

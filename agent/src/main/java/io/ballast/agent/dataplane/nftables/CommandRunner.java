@@ -1,12 +1,11 @@
 package io.ballast.agent.dataplane.nftables;
 
 import io.ballast.agent.dataplane.DataPlaneException;
-import java.io.ByteArrayOutputStream;
+import io.ballast.agent.dataplane.ProcessOutput;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +50,8 @@ public final class CommandRunner {
     public Result run(List<String> command, String stdin) throws DataPlaneException {
         List<String> argv = argv(command);
         Process process = start(new ProcessBuilder(argv));
-        CompletableFuture<String> out = drain(process.getInputStream());
-        CompletableFuture<String> err = drain(process.getErrorStream());
+        CompletableFuture<String> out = ProcessOutput.drain(process.getInputStream(), "command-output");
+        CompletableFuture<String> err = ProcessOutput.drain(process.getErrorStream(), "command-output");
         try (OutputStream in = process.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -73,7 +72,7 @@ public final class CommandRunner {
     public <T> T read(List<String> command, OutputReader<T> reader, String absent) throws DataPlaneException {
         List<String> argv = argv(command);
         Process process = start(new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
-        CompletableFuture<String> err = drain(process.getErrorStream());
+        CompletableFuture<String> err = ProcessOutput.drain(process.getErrorStream(), "command-output");
         T value;
         DataPlaneException unreadable = null;
         try (InputStream out = process.getInputStream()) {
@@ -127,17 +126,5 @@ public final class CommandRunner {
             Thread.currentThread().interrupt();
             throw new DataPlaneException("Interrupted while waiting for '" + String.join(" ", argv) + "'.", e);
         }
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-                stream.transferTo(buffer);
-                return buffer.toString(StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
     }
 }

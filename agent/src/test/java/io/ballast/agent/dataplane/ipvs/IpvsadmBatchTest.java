@@ -50,7 +50,7 @@ class IpvsadmBatchTest {
     void aLineTheLoaderRejectsMakesTheBatchFail() throws Exception {
         Ipvsadm ipvsadm = new Ipvsadm(standIn("cat > /dev/null; echo 'Service not defined' >&2").toString(), 30);
 
-        Ipvsadm.Result result = ipvsadm.restore(List.of("-a -t 203.0.113.1:80 -r 198.51.100.1:80 -m -w 1"));
+        Ipvsadm.Result result = ipvsadm.restore(out -> out.line("-a -t 203.0.113.1:80 -r 198.51.100.1:80 -m -w 1"));
 
         assertThat(result.ok()).isFalse();
         assertThat(Ipvsadm.reason(result)).isEqualTo("Service not defined");
